@@ -1,0 +1,51 @@
+import { Hono } from 'hono';
+import { NONCE, secureHeaders } from 'hono/secure-headers';
+
+import type { AppDependencies, AppEnv } from './app-env.ts';
+import { handleError } from './errors.ts';
+import { createHealthRoutes } from './ops/health.ts';
+import { requestContext } from './request-context.ts';
+import { siteStylesheet } from './site/assets.ts';
+import { createSiteRoutes } from './site/routes.tsx';
+import { resolveTenant } from './tenancy/middleware.ts';
+import { TenantDirectory } from './tenancy/tenant-directory.ts';
+
+export type App = {
+  app: Hono<AppEnv>;
+  directory: TenantDirectory;
+};
+
+/**
+ * Builds the Hono app. Order matters: request context first, then the routes that answer on any
+ * host (health, static assets), then tenant resolution, then the portal routes.
+ */
+export function createApp(deps: AppDependencies): App {
+  const directory = new TenantDirectory(deps.db);
+  const app = new Hono<AppEnv>();
+
+  app.use(requestContext(deps));
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", NONCE],
+        imgSrc: ["'self'", 'data:'],
+        frameAncestors: ["'self'"],
+      },
+      referrerPolicy: 'strict-origin-when-cross-origin',
+    }),
+  );
+  app.onError(handleError);
+
+  app.route('/', createHealthRoutes());
+  app.get(siteStylesheet.path, (c) => {
+    c.header('Content-Type', 'text/css; charset=utf-8');
+    c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    return c.body(siteStylesheet.body);
+  });
+
+  app.use(resolveTenant({ directory, trustProxy: deps.config.trustProxy }));
+  app.route('/', createSiteRoutes(directory));
+
+  return { app, directory };
+}

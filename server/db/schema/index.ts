@@ -1,0 +1,3 @@
+export * from './roles.ts';
+export * from './tenants.ts';
+export * from './content.ts';

@@ -1,0 +1,10 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { pgRole, type AnyPgColumn } from 'drizzle-orm/pg-core';
+
+/** The role every request runs as: no login, no BYPASSRLS; created in a custom migration. */
+export const portalApp = pgRole('portal_app').existing();
+
+/** The RLS condition of every tenant-scoped table: the row belongs to the current tenant. */
+export function isCurrentTenant(column: AnyPgColumn): SQL {
+  return sql`${column} = app.current_tenant()`;
+}

@@ -1,0 +1,38 @@
+import { sql } from 'drizzle-orm';
+
+import type { Db, Tx } from './types.ts';
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Runs `fn` in a transaction that sees only the rows of one tenant.
+ *
+ * The first statement sets `app.tenant_id` and switches to the `portal_app` role, both local to
+ * the transaction, so the row-level security policies hold even when the connection user owns
+ * the tables or is a superuser (PGlite's only user is one).
+ */
+export async function withTenant<T>(db: Db, tenantId: string, fn: (tx: Tx) => Promise<T>) {
+  if (!uuidPattern.test(tenantId)) {
+    throw new TypeError(`withTenant needs a tenant id in UUID form, got ${JSON.stringify(tenantId)}`);
+  }
+
+  return db.transaction(async (tx) => {
+    await tx.execute(
+      sql`select set_config('app.tenant_id', ${tenantId}, true), set_config('role', 'portal_app', true)`,
+    );
+
+    return fn(tx);
+  });
+}
+
+/**
+ * Runs `fn` as `portal_app` with no tenant set: global tables (tenants, their domains) are
+ * readable, every tenant-scoped table looks empty and refuses writes.
+ */
+export async function withoutTenant<T>(db: Db, fn: (tx: Tx) => Promise<T>) {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('role', 'portal_app', true)`);
+
+    return fn(tx);
+  });
+}

@@ -1,0 +1,102 @@
+import path from 'node:path';
+
+import { serve } from '@hono/node-server';
+import { count } from 'drizzle-orm';
+
+import { createApp } from './app.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { openDatabase, type Database } from './db/client.ts';
+import { tenants } from './db/schema/index.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { syncTenants } from './tenancy/sync.ts';
+import { loadTenantFolder } from './tenancy/tenant-folder.ts';
+
+/** Errors whose message says everything an operator needs; they are logged without a stack. */
+const knownErrorNames = new Set([
+  'ConfigError',
+  'DatabaseOpenError',
+  'DataFolderLockedError',
+  'TenantFolderError',
+  'HostConflictError',
+]);
+
+async function syncOnFirstStart(database: Database, config: Config, log: Logger) {
+  const [row] = await database.db.select({ total: count() }).from(tenants);
+  if ((row?.total ?? 0) > 0) {
+    return;
+  }
+  log.info('empty database: applying the tenants folder');
+  const folder = await loadTenantFolder();
+  const report = await syncTenants(database.db, folder, {
+    rootDomain: config.rootDomain,
+    includeDemoContent: config.nodeEnv !== 'production',
+  });
+  log.info(
+    { created: report.created.length, demoItemsCreated: report.demoItemsCreated },
+    'tenants synced',
+  );
+}
+
+async function start() {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const log = createLogger(config);
+  log.info({ nodeEnv: config.nodeEnv, rootDomain: config.rootDomain }, 'starting portal server');
+
+  let database: Database;
+  try {
+    database = await openDatabase({
+      databaseUrl: config.databaseUrl,
+      pgliteFolder: path.join(config.dataDir, 'pglite'),
+    });
+    log.info({ driver: database.driver, location: database.location }, 'database ready');
+    await syncOnFirstStart(database, config, log);
+  } catch (error) {
+    const err = error as Error;
+    if (knownErrorNames.has(err.name)) {
+      log.fatal(err.message);
+    } else {
+      log.fatal({ err }, 'start-up failed');
+    }
+    process.exit(1);
+  }
+
+  const { app } = createApp({ config, db: database.db, log });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    log.info(
+      { address: info.address, port: info.port, url: `http://${config.rootDomain}:${info.port}` },
+      'listening',
+    );
+  });
+
+  let isStopping = false;
+  const stop = (signal: string) => {
+    if (isStopping) {
+      return;
+    }
+    isStopping = true;
+    log.info({ signal }, 'shutting down');
+    server.close(async () => {
+      await database.close();
+      log.info('stopped');
+      process.exit(0);
+    });
+    // Keep-alive connections can hold close() open; give them a bounded time.
+    setTimeout(() => {
+      log.warn('open connections did not close within 10 s; exiting');
+      process.exit(1);
+    }, 10_000).unref();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+await start();
