@@ -35,7 +35,11 @@ export class AppError extends Error {
   constructor(
     code: ErrorCode,
     message: string,
-    options: { fields?: FieldProblem[]; logMessage?: string; cause?: unknown } = {},
+    options: {
+      fields?: FieldProblem[];
+      logMessage?: string;
+      cause?: unknown;
+    } = {},
   ) {
     super(message, { cause: options.cause });
     this.code = code;
@@ -55,7 +59,13 @@ export function handleError(error: Error, c: Context<AppEnv>): Response {
       c.var.log.error({ err: error, code: error.code }, error.logMessage ?? error.message);
     }
     return c.json(
-      { error: { code: error.code, message: error.message, fields: error.fields } },
+      {
+        error: {
+          code: error.code,
+          message: error.message,
+          fields: error.fields,
+        },
+      },
       error.status,
     );
   }
@@ -64,5 +74,10 @@ export function handleError(error: Error, c: Context<AppEnv>): Response {
   }
 
   c.var.log.error({ err: error }, 'request failed');
-  return c.json({ error: { code: 'internal', message: 'Internal server error', fields: [] } }, 500);
+  return c.json(
+    {
+      error: { code: 'internal', message: 'Internal server error', fields: [] },
+    },
+    500,
+  );
 }

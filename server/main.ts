@@ -32,7 +32,10 @@ async function syncOnFirstStart(database: Database, config: Config, log: Logger)
     includeDemoContent: config.nodeEnv !== 'production',
   });
   log.info(
-    { created: report.created.length, demoItemsCreated: report.demoItemsCreated },
+    {
+      created: report.created.length,
+      demoItemsCreated: report.demoItemsCreated,
+    },
     'tenants synced',
   );
 }
@@ -72,7 +75,11 @@ async function start() {
   const { app } = createApp({ config, db: database.db, log });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     log.info(
-      { address: info.address, port: info.port, url: `http://${config.rootDomain}:${info.port}` },
+      {
+        address: info.address,
+        port: info.port,
+        url: `http://${config.rootDomain}:${info.port}`,
+      },
       'listening',
     );
   });

@@ -25,7 +25,12 @@ export function requestContext(deps: AppDependencies): MiddlewareHandler<AppEnv>
 
     const durationMs = Math.round((performance.now() - started) * 10) / 10;
     c.var.log.info(
-      { method: c.req.method, path: c.req.path, status: c.res.status, durationMs },
+      {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        durationMs,
+      },
       'request completed',
     );
   };

@@ -55,7 +55,11 @@ function isPublished(tenantId: string, type: ContentType) {
   );
 }
 
-export type ListPublishedOptions = { type: ContentType; limit: number; offset?: number };
+export type ListPublishedOptions = {
+  type: ContentType;
+  limit: number;
+  offset?: number;
+};
 
 /** Lists a tenant's published items of one type, newest first. */
 export async function listPublished(

@@ -58,7 +58,9 @@ async function openPglite(folder: string, runMigrations: boolean): Promise<Datab
   const isInMemory = folder.startsWith('memory://');
   const releaseLock = isInMemory ? () => {} : lockDataFolder(folder);
   try {
-    const client = await PGlite.create(folder, { extensions: { unaccent, pg_trgm } });
+    const client = await PGlite.create(folder, {
+      extensions: { unaccent, pg_trgm },
+    });
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     if (runMigrations) {
       await migratePglite(drizzlePglite(client), { migrationsFolder });

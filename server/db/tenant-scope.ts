@@ -13,7 +13,9 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
  */
 export async function withTenant<T>(db: Db, tenantId: string, fn: (tx: Tx) => Promise<T>) {
   if (!uuidPattern.test(tenantId)) {
-    throw new TypeError(`withTenant needs a tenant id in UUID form, got ${JSON.stringify(tenantId)}`);
+    throw new TypeError(
+      `withTenant needs a tenant id in UUID form, got ${JSON.stringify(tenantId)}`,
+    );
   }
 
   return db.transaction(async (tx) => {

@@ -1,3 +1,4 @@
+import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 
 import type { ResolvedTenant } from '../tenancy/tenant-directory.ts';
@@ -15,6 +16,9 @@ export type LayoutProps = {
   styleNonce: string | undefined;
   children: Child;
 };
+
+/** hono/jsx renders elements only, so the doctype is written as raw markup. */
+export const doctype = raw('<!DOCTYPE html>');
 
 const displayDate = new Intl.DateTimeFormat('vi-VN', {
   timeZone: 'Asia/Ho_Chi_Minh',
@@ -66,57 +70,61 @@ function Footer(props: { tenant: ResolvedTenant }) {
 /** The frame of every public page: header with the portal's name and menu, footer with its operator. */
 export function Layout(props: LayoutProps) {
   const { tenant } = props;
-  const pageTitle = props.title === tenant.nameVi ? tenant.nameVi : `${props.title} | ${tenant.nameVi}`;
+  const pageTitle =
+    props.title === tenant.nameVi ? tenant.nameVi : `${props.title} | ${tenant.nameVi}`;
   return (
-    <html lang="vi">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{pageTitle}</title>
-        {props.description ? <meta name="description" content={props.description} /> : null}
-        <link rel="canonical" href={props.canonicalUrl} />
-        <meta property="og:title" content={props.title} />
-        <meta property="og:site_name" content={tenant.nameVi} />
-        <meta property="og:url" content={props.canonicalUrl} />
-        <meta property="og:locale" content="vi_VN" />
-        <link rel="stylesheet" href={siteStylesheet.path} />
-        <style nonce={props.styleNonce}>{`:root{--brand:${tenant.theme.primaryColor}}`}</style>
-      </head>
-      <body>
-        <a class="skip-link" href="#noi-dung">
-          Chuyển đến nội dung chính
-        </a>
-        <header class="site-header">
-          <div class="wrap">
-            <a class="site-title" href={sitePaths.home}>
-              {tenant.nameVi}
-              {tenant.nameEn ? <small lang="en">{tenant.nameEn}</small> : null}
-            </a>
-            <nav class="site-nav" aria-label="Menu chính">
-              <ul>
-                <NavLink href={sitePaths.home} currentPath={props.currentPath}>
-                  Trang chủ
-                </NavLink>
-                <NavLink href={sitePaths.page('gioi-thieu')} currentPath={props.currentPath}>
-                  Giới thiệu
-                </NavLink>
-                <NavLink href={sitePaths.articles} currentPath={props.currentPath}>
-                  Tin tức
-                </NavLink>
-                {tenant.kind === 'main' ? (
-                  <NavLink href={sitePaths.directory} currentPath={props.currentPath}>
-                    Cổng thành viên
+    <>
+      {doctype}
+      <html lang="vi">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{pageTitle}</title>
+          {props.description ? <meta name="description" content={props.description} /> : null}
+          <link rel="canonical" href={props.canonicalUrl} />
+          <meta property="og:title" content={props.title} />
+          <meta property="og:site_name" content={tenant.nameVi} />
+          <meta property="og:url" content={props.canonicalUrl} />
+          <meta property="og:locale" content="vi_VN" />
+          <link rel="stylesheet" href={siteStylesheet.path} />
+          <style nonce={props.styleNonce}>{`:root{--brand:${tenant.theme.primaryColor}}`}</style>
+        </head>
+        <body>
+          <a class="skip-link" href="#noi-dung">
+            Chuyển đến nội dung chính
+          </a>
+          <header class="site-header">
+            <div class="wrap">
+              <a class="site-title" href={sitePaths.home}>
+                {tenant.nameVi}
+                {tenant.nameEn ? <small lang="en">{tenant.nameEn}</small> : null}
+              </a>
+              <nav class="site-nav" aria-label="Menu chính">
+                <ul>
+                  <NavLink href={sitePaths.home} currentPath={props.currentPath}>
+                    Trang chủ
                   </NavLink>
-                ) : null}
-              </ul>
-            </nav>
-          </div>
-        </header>
-        <main id="noi-dung">
-          <div class="wrap">{props.children}</div>
-        </main>
-        <Footer tenant={tenant} />
-      </body>
-    </html>
+                  <NavLink href={sitePaths.page('gioi-thieu')} currentPath={props.currentPath}>
+                    Giới thiệu
+                  </NavLink>
+                  <NavLink href={sitePaths.articles} currentPath={props.currentPath}>
+                    Tin tức
+                  </NavLink>
+                  {tenant.kind === 'main' ? (
+                    <NavLink href={sitePaths.directory} currentPath={props.currentPath}>
+                      Cổng thành viên
+                    </NavLink>
+                  ) : null}
+                </ul>
+              </nav>
+            </div>
+          </header>
+          <main id="noi-dung">
+            <div class="wrap">{props.children}</div>
+          </main>
+          <Footer tenant={tenant} />
+        </body>
+      </html>
+    </>
   );
 }

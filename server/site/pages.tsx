@@ -27,7 +27,11 @@ function Breadcrumbs(props: { trail: { href?: string; label: string }[] }) {
       <ol>
         {props.trail.map((step) => (
           <li>
-            {step.href ? <a href={step.href}>{step.label}</a> : <span aria-current="page">{step.label}</span>}
+            {step.href ? (
+              <a href={step.href}>{step.label}</a>
+            ) : (
+              <span aria-current="page">{step.label}</span>
+            )}
           </li>
         ))}
       </ol>
@@ -86,14 +90,21 @@ export function ArticleListPage(props: {
         <p>Chưa có tin bài nào được đăng.</p>
       )}
       <nav aria-label="Phân trang">
-        {props.page > 1 ? <a href={`${sitePaths.articles}?trang=${props.page - 1}`}>‹ Trang trước</a> : null}{' '}
-        {props.hasNext ? <a href={`${sitePaths.articles}?trang=${props.page + 1}`}>Trang sau ›</a> : null}
+        {props.page > 1 ? (
+          <a href={`${sitePaths.articles}?trang=${props.page - 1}`}>‹ Trang trước</a>
+        ) : null}{' '}
+        {props.hasNext ? (
+          <a href={`${sitePaths.articles}?trang=${props.page + 1}`}>Trang sau ›</a>
+        ) : null}
       </nav>
     </>
   );
 }
 
-export function ItemPage(props: { item: PublishedItem; section?: { href: string; label: string } }) {
+export function ItemPage(props: {
+  item: PublishedItem;
+  section?: { href: string; label: string };
+}) {
   const { item } = props;
   const trail = [{ href: sitePaths.home, label: 'Trang chủ' }];
   if (props.section) {
@@ -119,9 +130,7 @@ export function ItemPage(props: { item: PublishedItem; section?: { href: string;
   );
 }
 
-export function DirectoryPage(props: {
-  members: { tenant: ResolvedTenant; url: string }[];
-}) {
+export function DirectoryPage(props: { members: { tenant: ResolvedTenant; url: string }[] }) {
   return (
     <>
       <Breadcrumbs
@@ -135,7 +144,11 @@ export function DirectoryPage(props: {
             <h3>
               <a href={url}>{tenant.nameVi}</a>
             </h3>
-            {tenant.nameEn ? <p lang="en" class="meta">{tenant.nameEn}</p> : null}
+            {tenant.nameEn ? (
+              <p lang="en" class="meta">
+                {tenant.nameEn}
+              </p>
+            ) : null}
             <p>{tenant.descriptionVi}</p>
             {tenant.kind === 'independent' ? (
               <p class="meta">Cổng thành viên do đơn vị tự vận hành</p>

@@ -12,10 +12,17 @@ import { renderStatusPage } from './status-page.tsx';
 import { portalBaseUrl, sitePaths } from './urls.ts';
 
 const articlesPerPage = 12;
-const slugSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(200);
+const slugSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+  .max(200);
 const pageNumberSchema = z.coerce.number().int().min(1).max(10_000).catch(1);
 
-type PageOptions = { title: string; description?: string; body: Parameters<typeof Layout>[0]['children'] };
+type PageOptions = {
+  title: string;
+  description?: string;
+  body: Parameters<typeof Layout>[0]['children'];
+};
 
 function renderPage(c: Context<AppEnv>, options: PageOptions) {
   const { tenant, origin } = c.var;
@@ -41,7 +48,9 @@ async function renderItem(c: Context<AppEnv>, type: ContentType) {
     return renderStatusPage(c, 404);
   }
   const { tenant, db } = c.var;
-  const item = await withTenant(db, tenant.id, (tx) => findPublished(tx, tenant.id, type, slug.data));
+  const item = await withTenant(db, tenant.id, (tx) =>
+    findPublished(tx, tenant.id, type, slug.data),
+  );
   if (!item) {
     return renderStatusPage(c, 404);
   }
@@ -83,7 +92,9 @@ export function createSiteRoutes(directory: TenantDirectory) {
     const hasNext = rows.length > articlesPerPage;
     return renderPage(c, {
       title: 'Tin tức – Sự kiện',
-      body: <ArticleListPage articles={rows.slice(0, articlesPerPage)} page={page} hasNext={hasNext} />,
+      body: (
+        <ArticleListPage articles={rows.slice(0, articlesPerPage)} page={page} hasNext={hasNext} />
+      ),
     });
   });
 
@@ -97,7 +108,10 @@ export function createSiteRoutes(directory: TenantDirectory) {
     }
     const members = (await directory.list())
       .filter((member) => member.kind !== 'main' && member.status === 'active')
-      .map((member) => ({ tenant: member, url: portalBaseUrl(origin, member.canonicalHost) }));
+      .map((member) => ({
+        tenant: member,
+        url: portalBaseUrl(origin, member.canonicalHost),
+      }));
     return renderPage(c, {
       title: 'Cổng thông tin thành viên',
       body: <DirectoryPage members={members} />,

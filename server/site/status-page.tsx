@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 
 import type { AppEnv } from '../app-env.ts';
 import { siteStylesheet } from './assets.ts';
+import { doctype } from './layout.tsx';
 
 const messages = {
   400: {
@@ -31,22 +32,25 @@ export function renderStatusPage(c: Context<AppEnv>, status: StatusPageCode) {
   const message = messages[status];
   c.header('Cache-Control', 'no-store');
   return c.html(
-    <html lang="vi">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="robots" content="noindex" />
-        <title>{message.title}</title>
-        <link rel="stylesheet" href={siteStylesheet.path} />
-      </head>
-      <body>
-        <main class="status-page">
-          <h1>{message.title}</h1>
-          <p>{message.text}</p>
-          <p lang="en">{message.english}</p>
-        </main>
-      </body>
-    </html>,
+    <>
+      {doctype}
+      <html lang="vi">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <meta name="robots" content="noindex" />
+          <title>{message.title}</title>
+          <link rel="stylesheet" href={siteStylesheet.path} />
+        </head>
+        <body>
+          <main class="status-page">
+            <h1>{message.title}</h1>
+            <p>{message.text}</p>
+            <p lang="en">{message.english}</p>
+          </main>
+        </body>
+      </html>
+    </>,
     status,
   );
 }

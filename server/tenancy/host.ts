@@ -35,7 +35,10 @@ export function parseHost(raw: string | undefined | null): ParsedHost | null {
   if (!hostname || hostname.length > 253) {
     return null;
   }
-  if (!ipv4Pattern.test(hostname) && !hostname.split('.').every((label) => labelPattern.test(label))) {
+  if (
+    !ipv4Pattern.test(hostname) &&
+    !hostname.split('.').every((label) => labelPattern.test(label))
+  ) {
     return null;
   }
 

@@ -49,7 +49,10 @@ export function resolveTenant(options: ResolveTenantOptions): MiddlewareHandler<
     if (!match.isCanonical) {
       const url = new URL(c.req.url);
       const port = host.port ? `:${host.port}` : '';
-      return c.redirect(`${protocol}://${tenant.canonicalHost}${port}${url.pathname}${url.search}`, 301);
+      return c.redirect(
+        `${protocol}://${tenant.canonicalHost}${port}${url.pathname}${url.search}`,
+        301,
+      );
     }
     if (tenant.kind === 'independent' && tenant.externalUrl) {
       return c.redirect(tenant.externalUrl, 302);

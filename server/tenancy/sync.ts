@@ -96,7 +96,9 @@ async function syncHosts(
     .select({ hostname: tenantDomains.hostname, slug: tenants.slug })
     .from(tenantDomains)
     .innerJoin(tenants, eq(tenants.id, tenantDomains.tenantId))
-    .where(and(inArray(tenantDomains.hostname, names), notInArray(tenantDomains.tenantId, [tenantId])));
+    .where(
+      and(inArray(tenantDomains.hostname, names), notInArray(tenantDomains.tenantId, [tenantId])),
+    );
   // A host may move from one file to another; a host of a tenant without a file may not.
   const conflict = taken.find((row) => !context.slugsWithFile.has(row.slug));
   if (conflict) {
@@ -107,7 +109,12 @@ async function syncHosts(
   }
 
   if (taken.length > 0) {
-    await tx.delete(tenantDomains).where(inArray(tenantDomains.hostname, taken.map((row) => row.hostname)));
+    await tx.delete(tenantDomains).where(
+      inArray(
+        tenantDomains.hostname,
+        taken.map((row) => row.hostname),
+      ),
+    );
   }
   // Remove and re-add, so the one-canonical-host index never sees two canonical rows.
   await tx.delete(tenantDomains).where(eq(tenantDomains.tenantId, tenantId));

@@ -2,7 +2,12 @@ import { asc, eq } from 'drizzle-orm';
 
 import { withoutTenant } from '../db/tenant-scope.ts';
 import type { Db } from '../db/types.ts';
-import { tenantDomains, tenants, type TenantOperator, type TenantTheme } from '../db/schema/index.ts';
+import {
+  tenantDomains,
+  tenants,
+  type TenantOperator,
+  type TenantTheme,
+} from '../db/schema/index.ts';
 
 /** A portal as the request pipeline sees it. */
 export type ResolvedTenant = {
@@ -105,7 +110,10 @@ export class TenantDirectory {
     for (const { domain } of rows) {
       const tenant = byId.get(domain.tenantId);
       if (tenant) {
-        byHost.set(domain.hostname, { tenant, isCanonical: domain.isCanonical });
+        byHost.set(domain.hostname, {
+          tenant,
+          isCanonical: domain.isCanonical,
+        });
       }
     }
 

@@ -6,7 +6,8 @@ export const LocalizedTextSchema = z.object({
   en: z.string().trim().min(1).optional(),
 });
 
-const hostnamePattern = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$/;
+const hostnamePattern =
+  /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$/;
 
 export const HostnameSchema = z
   .string()
@@ -119,7 +120,9 @@ export const DemoContentFileSchema = z
       z
         .object({
           type: z.enum(['article', 'page']),
-          slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be ASCII words joined by hyphens'),
+          slug: z
+            .string()
+            .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be ASCII words joined by hyphens'),
           title: LocalizedTextSchema,
           lead: LocalizedTextSchema.optional(),
           /** Body in a small HTML subset: p, h2, h3, ul, ol, li, strong, em, a. */

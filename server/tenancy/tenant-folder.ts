@@ -88,7 +88,9 @@ function checkPortals(portals: TenantFolder['portals'], problems: string[]): voi
   const hostOwners = new Map<string, string>();
   const mainPortals = portals.filter(({ tenant }) => tenant.kind === 'main');
   if (mainPortals.length !== 1) {
-    problems.push(`tenants/portals: exactly one portal must have kind main, found ${mainPortals.length}`);
+    problems.push(
+      `tenants/portals: exactly one portal must have kind main, found ${mainPortals.length}`,
+    );
   }
 
   for (const { file, tenant } of portals) {

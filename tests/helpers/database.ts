@@ -34,7 +34,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database "${name}"`);
   const url = withDatabaseName(serverUrl, name);
-  const database = await openDatabase({ databaseUrl: url, pgliteFolder: 'memory://' });
+  const database = await openDatabase({
+    databaseUrl: url,
+    pgliteFolder: 'memory://',
+  });
 
   return {
     ...database,

@@ -44,7 +44,8 @@ export async function createTenant(db: Db, options: CreateTenantOptions = {}) {
       nameEn: `Unit ${slug}`,
       abbreviation: slug.toUpperCase(),
       descriptionVi: `Giới thiệu ngắn về ${slug}.`,
-      externalUrl: kind === 'independent' ? (options.externalUrl ?? `https://${slug}.example.vn`) : null,
+      externalUrl:
+        kind === 'independent' ? (options.externalUrl ?? `https://${slug}.example.vn`) : null,
       theme: { primaryColor: '#1d4f91' },
       operator: {
         agency: { vi: `Cơ quan chủ quản ${slug}` },
@@ -128,7 +129,9 @@ export function buildTestApp(db: Db, overrides: Partial<Config> = {}) {
     const headers = new Headers(init.headers);
     headers.set('host', host);
     // A malformed host cannot be part of a URL; the Host header still carries it.
-    const url = URL.canParse(`http://${host}${path}`) ? `http://${host}${path}` : `http://x.invalid${path}`;
+    const url = URL.canParse(`http://${host}${path}`)
+      ? `http://${host}${path}`
+      : `http://x.invalid${path}`;
     return app.request(url, { ...init, headers, redirect: 'manual' });
   };
 

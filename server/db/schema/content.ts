@@ -69,7 +69,10 @@ export const contentRevisions = pgTable(
     bodyVi: text('body_vi').notNull().default(''),
     bodyEn: text('body_en'),
     /** Fields that only some content types have, validated by the type's schema. */
-    fields: jsonb('fields').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    fields: jsonb('fields')
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -77,7 +77,10 @@ describe(`row-level security on ${engine}`, () => {
         .returning(),
     );
     const rawUpdated = await withTenant(database.db, tenantA, (tx) =>
-      queryRows(tx, sql`update content_items set slug = 'bi-sua' where tenant_id = ${tenantB} returning id`),
+      queryRows(
+        tx,
+        sql`update content_items set slug = 'bi-sua' where tenant_id = ${tenantB} returning id`,
+      ),
     );
     const stillThere = await withTenant(database.db, tenantB, (tx) =>
       tx.select().from(contentItems).where(eq(contentItems.id, itemOfB)),
@@ -101,7 +104,10 @@ describe(`row-level security on ${engine}`, () => {
       queryRows(tx, sql`delete from content_items where tenant_id = ${tenantB} returning id`),
     );
     const remaining = await withTenant(database.db, tenantB, (tx) =>
-      tx.select().from(contentItems).where(and(eq(contentItems.tenantId, tenantB))),
+      tx
+        .select()
+        .from(contentItems)
+        .where(and(eq(contentItems.tenantId, tenantB))),
     );
 
     expect(deleted).toEqual([]);
@@ -171,11 +177,17 @@ describe(`row-level security on ${engine}`, () => {
 
     expect(tables.length).toBeGreaterThanOrEqual(2);
     for (const table of tables) {
-      expect({ table: table.table_name, enabled: table.relrowsecurity }).toEqual({
+      expect({
+        table: table.table_name,
+        enabled: table.relrowsecurity,
+      }).toEqual({
         table: table.table_name,
         enabled: true,
       });
-      expect({ table: table.table_name, forced: table.relforcerowsecurity }).toEqual({
+      expect({
+        table: table.table_name,
+        forced: table.relforcerowsecurity,
+      }).toEqual({
         table: table.table_name,
         forced: true,
       });
