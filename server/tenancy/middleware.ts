@@ -18,9 +18,9 @@ function firstForwardedValue(header: string | undefined): string | undefined {
 /**
  * Resolves the portal of a request from its host and puts it on `c.var.tenant`.
  *
- * A malformed host gets 400 and an unknown one 404, never another portal's page. An alias
- * redirects permanently to the canonical host with path and query kept, and an independent
- * portal redirects to the site its unit runs.
+ * A malformed host gets 400 and an unknown one 404, never another portal's page. Any host of an
+ * independent portal redirects to the site its unit runs, and an alias of any other portal
+ * redirects permanently to the canonical host with path and query kept.
  */
 export function resolveTenant(options: ResolveTenantOptions): MiddlewareHandler<AppEnv> {
   return async function resolveTenantMiddleware(c, next) {
@@ -46,16 +46,15 @@ export function resolveTenant(options: ResolveTenantOptions): MiddlewareHandler<
     }
 
     const { tenant } = match;
+    // An independent portal runs elsewhere, so every one of its hosts goes straight there.
+    if (tenant.kind === 'independent' && tenant.externalUrl) {
+      return c.redirect(tenant.externalUrl, 302);
+    }
     if (!match.isCanonical) {
       const url = new URL(c.req.url);
       const port = host.port ? `:${host.port}` : '';
-      return c.redirect(
-        `${protocol}://${tenant.canonicalHost}${port}${url.pathname}${url.search}`,
-        301,
-      );
-    }
-    if (tenant.kind === 'independent' && tenant.externalUrl) {
-      return c.redirect(tenant.externalUrl, 302);
+      const location = `${protocol}://${tenant.canonicalHost}${port}${url.pathname}${url.search}`;
+      return c.redirect(location, 301);
     }
 
     c.set('tenant', tenant);

@@ -1,3 +1,5 @@
+import { isDeepStrictEqual } from 'node:util';
+
 import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
 
 import { sanitizeRichText } from '../content/sanitize.ts';
@@ -64,9 +66,8 @@ function toRow(tenant: TenantFile) {
 type TenantRow = ReturnType<typeof toRow>;
 
 function isSameRow(existing: Record<string, unknown>, desired: TenantRow): boolean {
-  return Object.entries(desired).every(
-    ([key, value]) => JSON.stringify(existing[key]) === JSON.stringify(value),
-  );
+  // jsonb does not keep key order, so compare values structurally.
+  return Object.entries(desired).every(([key, value]) => isDeepStrictEqual(existing[key], value));
 }
 
 async function syncHosts(

@@ -94,8 +94,8 @@ describe('host resolution', () => {
 
     expect(canonical.status).toBe(302);
     expect(canonical.headers.get('location')).toBe('https://www.rfd.gov.vn/');
-    expect(alias.status).toBe(301);
-    expect(alias.headers.get('location')).toBe(`http://rfd.${testRootDomain}/`);
+    expect(alias.status).toBe(302);
+    expect(alias.headers.get('location')).toBe('https://www.rfd.gov.vn/');
   });
 
   it('answers an unknown host with a 404 that names no portal', async () => {
