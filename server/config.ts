@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { loadEnvFile } from 'node:process';
 import { z } from 'zod';
 
 import { HostnameSchema } from './tenancy/tenant-file-schema.ts';
@@ -61,4 +63,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: values.LOG_LEVEL,
     nodeEnv: values.NODE_ENV,
   };
+}
+
+/**
+ * Loads `.env` from the working directory into `process.env` when the file exists. Variables
+ * already set in the environment win over the file.
+ */
+export function loadDotEnvFile(file = '.env'): void {
+  if (existsSync(file)) {
+    loadEnvFile(file);
+  }
 }

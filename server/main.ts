@@ -4,14 +4,14 @@ import { serve } from '@hono/node-server';
 import { count } from 'drizzle-orm';
 
 import { createApp } from './app.ts';
-import { ConfigError, loadConfig, type Config } from './config.ts';
+import { ConfigError, loadConfig, loadDotEnvFile, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { tenants } from './db/schema/index.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { syncTenants } from './tenancy/sync.ts';
 import { loadTenantFolder } from './tenancy/tenant-folder.ts';
 
-/** Errors whose message says everything an operator needs; they are logged without a stack. */
+/** Errors whose message is enough for an operator, so they are logged without a stack. */
 const knownErrorNames = new Set([
   'ConfigError',
   'DatabaseOpenError',
@@ -43,6 +43,7 @@ async function syncOnFirstStart(database: Database, config: Config, log: Logger)
 async function start() {
   let config: Config;
   try {
+    loadDotEnvFile();
     config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {

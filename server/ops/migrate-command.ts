@@ -1,11 +1,12 @@
 import path from 'node:path';
 
-import { loadConfig } from '../config.ts';
+import { loadConfig, loadDotEnvFile } from '../config.ts';
 import { openDatabase } from '../db/client.ts';
 import { createLogger } from '../logger.ts';
 
 // Opening the database applies the pending migrations under the migration lock.
 async function main() {
+  loadDotEnvFile();
   const config = loadConfig();
   const log = createLogger(config);
   const database = await openDatabase({

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
-import { loadConfig } from '../config.ts';
+import { loadConfig, loadDotEnvFile } from '../config.ts';
 import { openDatabase } from '../db/client.ts';
 import { createLogger } from '../logger.ts';
 import { syncTenants } from '../tenancy/sync.ts';
@@ -29,6 +29,7 @@ async function main() {
     return;
   }
 
+  loadDotEnvFile();
   const config = loadConfig();
   const log = createLogger(config);
   const folder = await loadTenantFolder(values.folder ? path.resolve(values.folder) : undefined);

@@ -8,7 +8,7 @@ import type { Db, Tx } from '../db/types.ts';
 import type { TenantFolder } from './tenant-folder.ts';
 import type { TenantFile } from './tenant-file-schema.ts';
 
-/** What one run of the tenant sync changed. */
+/** The changes one run of the tenant sync made. */
 export type SyncReport = {
   created: string[];
   updated: string[];
@@ -27,7 +27,7 @@ export class HostConflictError extends Error {
 
 type DesiredHost = { hostname: string; isCanonical: boolean };
 
-/** The hosts a tenant answers on: its canonical host first, then its aliases. */
+/** Lists the hosts a tenant is reached on, the canonical host first and then the aliases. */
 export function hostsOf(tenant: TenantFile, rootDomain: string): DesiredHost[] {
   const fourthLevel = tenant.kind === 'main' ? rootDomain : `${tenant.slug}.${rootDomain}`;
   const canonical = tenant.domains.canonical ?? fourthLevel;
@@ -93,7 +93,7 @@ async function syncHosts(
     return false;
   }
 
-  const taken = await tx
+  const hostsOfOthers = await tx
     .select({ hostname: tenantDomains.hostname, slug: tenants.slug })
     .from(tenantDomains)
     .innerJoin(tenants, eq(tenants.id, tenantDomains.tenantId))
@@ -101,7 +101,7 @@ async function syncHosts(
       and(inArray(tenantDomains.hostname, names), notInArray(tenantDomains.tenantId, [tenantId])),
     );
   // A host may move from one file to another; a host of a tenant without a file may not.
-  const conflict = taken.find((row) => !context.slugsWithFile.has(row.slug));
+  const conflict = hostsOfOthers.find((row) => !context.slugsWithFile.has(row.slug));
   if (conflict) {
     throw new HostConflictError(
       `Host ${conflict.hostname} of tenant ${slug} already belongs to tenant ${conflict.slug}, ` +
@@ -109,15 +109,15 @@ async function syncHosts(
     );
   }
 
-  if (taken.length > 0) {
+  if (hostsOfOthers.length > 0) {
     await tx.delete(tenantDomains).where(
       inArray(
         tenantDomains.hostname,
-        taken.map((row) => row.hostname),
+        hostsOfOthers.map((row) => row.hostname),
       ),
     );
   }
-  // Remove and re-add, so the one-canonical-host index never sees two canonical rows.
+  // Remove and re-add, so the one-canonical-host index never finds two canonical rows.
   await tx.delete(tenantDomains).where(eq(tenantDomains.tenantId, tenantId));
   await tx.insert(tenantDomains).values(desired.map((host) => ({ ...host, tenantId })));
   report.removedHosts.push(...removed.map((row) => row.hostname));

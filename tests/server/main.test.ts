@@ -22,7 +22,7 @@ type RunningServer = {
 function startServer(env: Record<string, string>): Promise<RunningServer> {
   const child = spawn(tsx, ['server/main.ts'], {
     cwd: repositoryRoot,
-    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', ...env },
+    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -53,7 +53,7 @@ async function waitForOutput(server: RunningServer, pattern: RegExp): Promise<st
 function runToExit(env: Record<string, string>) {
   const child = spawn(tsx, ['server/main.ts'], {
     cwd: repositoryRoot,
-    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', ...env },
+    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', DATABASE_URL: '', ...env },
   });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
