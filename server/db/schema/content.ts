@@ -13,7 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 
-import { isCurrentTenant, portalApp } from './roles.ts';
+import { isCurrentTenant, isPlatformScope, portalApp } from './roles.ts';
 import { tenants } from './tenants.ts';
 
 export const contentTypes = ['article', 'page'] as const;
@@ -49,6 +49,7 @@ export const contentItems = pgTable(
       using: isCurrentTenant(t.tenantId),
       withCheck: isCurrentTenant(t.tenantId),
     }),
+    pgPolicy('content_items_platform_read', { for: 'select', to: portalApp, using: isPlatformScope }),
   ],
 );
 
@@ -88,6 +89,11 @@ export const contentRevisions = pgTable(
       to: portalApp,
       using: isCurrentTenant(t.tenantId),
       withCheck: isCurrentTenant(t.tenantId),
+    }),
+    pgPolicy('content_revisions_platform_read', {
+      for: 'select',
+      to: portalApp,
+      using: isPlatformScope,
     }),
   ],
 );

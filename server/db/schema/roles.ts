@@ -8,3 +8,9 @@ export const portalApp = pgRole('portal_app').existing();
 export function isCurrentTenant(column: AnyPgColumn): SQL {
   return sql`${column} = app.current_tenant()`;
 }
+
+/**
+ * The RLS condition that lets the board read across tenants. `withPlatform()` sets the scope,
+ * and only after the board permission check.
+ */
+export const isPlatformScope = sql`app.current_scope() = 'platform'`;
