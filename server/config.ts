@@ -17,12 +17,31 @@ const EnvironmentSchema = z.object({
     .string()
     .trim()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
+    .optional(),
   PORTAL_ROOT_DOMAIN: HostnameSchema.or(z.literal('localhost')).default('mic.localhost'),
   TRUST_PROXY: booleanFlag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+  SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(128).default(12),
+  SECOND_FACTOR_ROLES: z
+    .string()
+    .default(
+      'board_head,board_standing_deputy,board_deputy,board_member,standing_staff,security_auditor,focal_point',
+    )
+    .transform((value) =>
+      value
+        .split(',')
+        .map((role) => role.trim())
+        .filter(Boolean),
+    ),
+  S3_ENDPOINT: z.url().optional(),
+  S3_REGION: z.string().trim().min(1).default('us-east-1'),
+  S3_BUCKET: z.string().trim().min(1).optional(),
+  S3_ACCESS_KEY_ID: z.string().trim().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().trim().min(1).optional(),
+  S3_FORCE_PATH_STYLE: booleanFlag.default(false),
 });
 
 export type Config = {
@@ -34,6 +53,21 @@ export type Config = {
   trustProxy: boolean;
   logLevel: z.infer<typeof EnvironmentSchema>['LOG_LEVEL'];
   nodeEnv: z.infer<typeof EnvironmentSchema>['NODE_ENV'];
+  sessions: { idleMinutes: number; maxAgeHours: number };
+  passwords: { minLength: number };
+  /** Roles whose holders must sign in with a second factor. */
+  secondFactorRoles: string[];
+  /** The S3 bucket for media; without one, media live under `DATA_DIR/media`. */
+  s3:
+    | {
+        endpoint: string | undefined;
+        region: string;
+        bucket: string;
+        accessKeyId: string | undefined;
+        secretAccessKey: string | undefined;
+        forcePathStyle: boolean;
+      }
+    | undefined;
 };
 
 /** An environment variable that failed validation; the message names the variable. */
@@ -43,7 +77,9 @@ export class ConfigError extends Error {
 
 /** Parses the process environment into one typed configuration, or throws a `ConfigError`. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = EnvironmentSchema.safeParse(env);
+  // An empty variable counts as unset, so a copied .env.example keeps every default.
+  const setValues = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = EnvironmentSchema.safeParse(setValues);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const variable = String(issue.path[0]);
@@ -62,6 +98,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: values.TRUST_PROXY,
     logLevel: values.LOG_LEVEL,
     nodeEnv: values.NODE_ENV,
+    sessions: {
+      idleMinutes: values.SESSION_IDLE_MINUTES,
+      maxAgeHours: values.SESSION_MAX_AGE_HOURS,
+    },
+    passwords: { minLength: values.PASSWORD_MIN_LENGTH },
+    secondFactorRoles: values.SECOND_FACTOR_ROLES,
+    s3: values.S3_BUCKET
+      ? {
+          endpoint: values.S3_ENDPOINT,
+          region: values.S3_REGION,
+          bucket: values.S3_BUCKET,
+          accessKeyId: values.S3_ACCESS_KEY_ID,
+          secretAccessKey: values.S3_SECRET_ACCESS_KEY,
+          forcePathStyle: values.S3_FORCE_PATH_STYLE,
+        }
+      : undefined,
   };
 }
 

@@ -17,6 +17,18 @@ describe('loadConfig', () => {
       trustProxy: false,
       logLevel: 'info',
       nodeEnv: 'development',
+      sessions: { idleMinutes: 30, maxAgeHours: 12 },
+      passwords: { minLength: 12 },
+      secondFactorRoles: [
+        'board_head',
+        'board_standing_deputy',
+        'board_deputy',
+        'board_member',
+        'standing_staff',
+        'security_auditor',
+        'focal_point',
+      ],
+      s3: undefined,
     });
   });
 
@@ -42,8 +54,29 @@ describe('loadConfig', () => {
     expect(config.nodeEnv).toBe('production');
   });
 
-  it('treats an empty DATABASE_URL as unset', () => {
-    expect(loadConfig({ DATABASE_URL: '' }).databaseUrl).toBeUndefined();
+  it('selects S3 when a bucket is set', () => {
+    const config = loadConfig({
+      S3_BUCKET: 'portal-media',
+      S3_ENDPOINT: 'http://127.0.0.1:9000',
+      S3_FORCE_PATH_STYLE: '1',
+    });
+
+    expect(config.s3).toEqual({
+      endpoint: 'http://127.0.0.1:9000',
+      region: 'us-east-1',
+      bucket: 'portal-media',
+      accessKeyId: undefined,
+      secretAccessKey: undefined,
+      forcePathStyle: true,
+    });
+  });
+
+  it('treats empty variables as unset', () => {
+    const config = loadConfig({ DATABASE_URL: '', PORT: '', S3_ENDPOINT: '', S3_BUCKET: '' });
+
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.port).toBe(3000);
+    expect(config.s3).toBeUndefined();
   });
 
   it.each([
@@ -54,6 +87,8 @@ describe('loadConfig', () => {
     ['TRUST_PROXY', 'maybe'],
     ['LOG_LEVEL', 'verbose'],
     ['NODE_ENV', 'staging'],
+    ['SESSION_IDLE_MINUTES', '0'],
+    ['S3_ENDPOINT', 'not a url'],
   ])('names %s when its value %j is invalid', (variable, value) => {
     const load = () => loadConfig({ [variable]: value });
 

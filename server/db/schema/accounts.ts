@@ -178,7 +178,10 @@ export const securityEvents = pgTable(
     ipAddress: inet('ip_address'),
     userAgent: text('user_agent'),
     requestId: text('request_id'),
-    details: jsonb('details').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    details: jsonb('details')
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
   },
   (t) => [index('security_events_occurred_idx').on(t.occurredAt.desc())],
 );

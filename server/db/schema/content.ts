@@ -49,7 +49,11 @@ export const contentItems = pgTable(
       using: isCurrentTenant(t.tenantId),
       withCheck: isCurrentTenant(t.tenantId),
     }),
-    pgPolicy('content_items_platform_read', { for: 'select', to: portalApp, using: isPlatformScope }),
+    pgPolicy('content_items_platform_read', {
+      for: 'select',
+      to: portalApp,
+      using: isPlatformScope,
+    }),
   ],
 );
 
