@@ -15,7 +15,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 
-import { isCurrentTenant, isPlatformScope, portalApp } from './roles.ts';
+import { isCurrentTenant, isPlatformScope, isScopedUser, portalApp } from './roles.ts';
 import { tenants } from './tenants.ts';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
@@ -89,6 +89,11 @@ export const memberships = pgTable(
       withCheck: isCurrentTenant(t.tenantId),
     }),
     pgPolicy('memberships_platform_read', { for: 'select', to: portalApp, using: isPlatformScope }),
+    pgPolicy('memberships_user_read', {
+      for: 'select',
+      to: portalApp,
+      using: isScopedUser(t.userId),
+    }),
   ],
 );
 

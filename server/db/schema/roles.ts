@@ -14,3 +14,11 @@ export function isCurrentTenant(column: AnyPgColumn): SQL {
  * and only after the board permission check.
  */
 export const isPlatformScope = sql`app.current_scope() = 'platform'`;
+
+/**
+ * The RLS condition that lets the server read one user's rows across tenants (their
+ * memberships). `withUserScope()` sets it for a user the server has already identified.
+ */
+export function isScopedUser(column: AnyPgColumn): SQL {
+  return sql`app.current_scope() = 'user' and ${column} = app.current_user_id()`;
+}

@@ -1,0 +1,1 @@
+CREATE POLICY "memberships_user_read" ON "memberships" AS PERMISSIVE FOR SELECT TO "portal_app" USING (app.current_scope() = 'user' and "memberships"."user_id" = app.current_user_id());
