@@ -1,3 +1,5 @@
+import type { Actor } from './access/can.ts';
+import type { SessionRecord, SessionUser } from './auth/sessions.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/types.ts';
 import type { Logger } from './logger.ts';
@@ -21,6 +23,16 @@ export type AppEnv = {
     tenant: ResolvedTenant;
     /** Set by `secureHeaders()`: the nonce that inline styles must carry. */
     secureHeadersNonce?: string;
+    /** Set by the session middleware of the admin API when the request has a valid session. */
+    auth?: {
+      session: SessionRecord;
+      user: SessionUser;
+      actor: Actor;
+      /** A role this user holds requires a second factor that is not enrolled yet. */
+      mustEnrolSecondFactor: boolean;
+      /** The user has a second factor that this session has not passed yet. */
+      isSecondFactorPending: boolean;
+    };
     /** The scheme and host the visitor used, after the trusted-proxy rules. */
     origin: { protocol: 'http' | 'https'; host: string; port: string };
   };

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
 
+import { createAdminApi } from './api/admin-api.ts';
 import type { AppDependencies, AppEnv } from './app-env.ts';
 import { handleError } from './errors.ts';
 import { createHealthRoutes } from './ops/health.ts';
@@ -45,6 +46,23 @@ export function createApp(deps: AppDependencies): App {
   });
 
   app.use(resolveTenant({ directory, trustProxy: deps.config.trustProxy }));
+  app.route('/api/admin', createAdminApi());
+  app.get('/admin/*', async (c, next) => {
+    const { tenant, origin } = c.var;
+    if (tenant.kind === 'main') {
+      return next();
+    }
+    // The admin lives on the main portal's host; a unit's /admin opens it with that unit chosen.
+    const main = (await directory.list()).find((candidate) => candidate.kind === 'main');
+    if (!main) {
+      return next();
+    }
+    const port = origin.port ? `:${origin.port}` : '';
+    return c.redirect(
+      `${origin.protocol}://${main.canonicalHost}${port}/admin/?tenant=${tenant.slug}`,
+      302,
+    );
+  });
   app.route('/', createSiteRoutes(directory));
 
   return { app, directory };

@@ -31,6 +31,10 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields: FieldProblem[];
   readonly logMessage: string | undefined;
+  /** Sent as `Retry-After` with a 429 or 503. */
+  readonly retryAfterSeconds: number | undefined;
+  /** Extra data for the client, e.g. the items that still use a file. */
+  readonly details: Record<string, unknown> | undefined;
 
   constructor(
     code: ErrorCode,
@@ -39,12 +43,16 @@ export class AppError extends Error {
       fields?: FieldProblem[];
       logMessage?: string;
       cause?: unknown;
+      retryAfterSeconds?: number;
+      details?: Record<string, unknown>;
     } = {},
   ) {
     super(message, { cause: options.cause });
     this.code = code;
     this.fields = options.fields ?? [];
     this.logMessage = options.logMessage;
+    this.retryAfterSeconds = options.retryAfterSeconds;
+    this.details = options.details;
   }
 
   get status(): ContentfulStatusCode {
@@ -58,19 +66,20 @@ export function handleError(error: Error, c: Context<AppEnv>): Response {
     if (error.status >= 500) {
       c.var.log.error({ err: error, code: error.code }, error.logMessage ?? error.message);
     }
-    return c.json(
-      {
-        error: {
-          code: error.code,
-          message: error.message,
-          fields: error.fields,
-        },
-      },
-      error.status,
-    );
+    if (error.retryAfterSeconds !== undefined) {
+      c.header('Retry-After', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
+    }
+    const body = { code: error.code, message: error.message, fields: error.fields };
+    const withDetails = error.details ? { ...body, details: error.details } : body;
+    return c.json({ error: withDetails }, error.status);
   }
   if (error instanceof HTTPException) {
-    return error.getResponse();
+    // Hono raises these itself, e.g. for a body that is not valid JSON.
+    const code =
+      (Object.keys(errorStatus) as ErrorCode[]).find((key) => errorStatus[key] === error.status) ??
+      'invalid_input';
+    const status = error.status >= 500 ? 500 : error.status;
+    return c.json({ error: { code, message: error.message, fields: [] } }, status);
   }
 
   c.var.log.error({ err: error }, 'request failed');

@@ -1,0 +1,100 @@
+import { createRoute } from '@hono/zod-openapi';
+import { asc } from 'drizzle-orm';
+import { bodyLimit } from 'hono/body-limit';
+
+import { can } from '../access/can.ts';
+import type { AppEnv } from '../app-env.ts';
+import { loadSession, requireAuth, verifyAdminOrigin } from '../auth/middleware.ts';
+import { createAuthRoutes } from '../auth/routes.ts';
+import { tenants } from '../db/schema/index.ts';
+import { withoutTenant } from '../db/tenant-scope.ts';
+import { AppError } from '../errors.ts';
+import { createUserRoutes } from '../users/routes.ts';
+import { createApiRouter, errorResponses, jsonResponse, z } from './openapi.ts';
+
+const TenantListSchema = z
+  .object({
+    tenants: z.array(
+      z.object({
+        id: z.uuid(),
+        slug: z.string(),
+        kind: z.enum(['main', 'hosted', 'independent']),
+        status: z.enum(['active', 'suspended']),
+        nameVi: z.string(),
+        nameEn: z.string().nullable(),
+      }),
+    ),
+  })
+  .openapi('TenantList');
+
+/**
+ * The admin JSON API at `/api/admin`. It answers on the main portal's host only, so the
+ * session cookie (host-only) is never sent to a unit's host.
+ */
+export function createAdminApi() {
+  const api = createApiRouter();
+
+  api.use(async function mainHostOnly(c, next) {
+    if (c.var.tenant.kind !== 'main') {
+      throw new AppError('not_found', 'The admin API is served on the main portal only');
+    }
+    c.header('Cache-Control', 'no-store');
+    await next();
+  });
+  api.use(
+    bodyLimit({
+      maxSize: 1024 * 1024,
+      onError: () => {
+        throw new AppError('payload_too_large', 'The request body is larger than 1 MiB');
+      },
+    }),
+  );
+  api.use(loadSession());
+  api.use(verifyAdminOrigin());
+
+  api.route('/auth', createAuthRoutes());
+  api.route('/users', createUserRoutes());
+
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/tenants',
+      summary: 'The portals this user may act on: all of them for the board',
+      tags: ['tenants'],
+      responses: { 200: jsonResponse(TenantListSchema, 'Portals'), ...errorResponses },
+    }),
+    async (c) => {
+      const { actor } = requireAuth(c);
+      const rows = await withoutTenant(c.var.db, (tx) =>
+        tx.select().from(tenants).orderBy(asc(tenants.sortOrder), asc(tenants.slug)),
+      );
+      const visible = rows.filter((tenant) =>
+        can(actor, 'tenant.read', { kind: 'tenant', tenantId: tenant.id, tenantKind: tenant.kind }),
+      );
+      return c.json(
+        {
+          tenants: visible.map((tenant) => ({
+            id: tenant.id,
+            slug: tenant.slug,
+            kind: tenant.kind,
+            status: tenant.status,
+            nameVi: tenant.nameVi,
+            nameEn: tenant.nameEn,
+          })),
+        },
+        200,
+      );
+    },
+  );
+
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Portal platform admin API', version: '1.0.0' },
+  });
+
+  api.notFound(() => {
+    throw new AppError('not_found', 'No such admin API route');
+  });
+
+  return api;
+}
