@@ -66,7 +66,7 @@ export async function recordFailure(tx: Tx, keys: ThrottleKey[], now = new Date(
       .onConflictDoUpdate({
         target: loginThrottles.key,
         set: {
-          failures: sql`case when ${loginThrottles.lastFailureAt} < ${windowStart}
+          failures: sql`case when ${loginThrottles.lastFailureAt} < ${windowStart.toISOString()}::timestamptz
                         then 1 else ${loginThrottles.failures} + 1 end`,
           lastFailureAt: now,
         },
