@@ -10,6 +10,7 @@ import { tenants } from './db/schema/index.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { syncTenants } from './tenancy/sync.ts';
 import { loadTenantFolder } from './tenancy/tenant-folder.ts';
+import { createDemoAccounts } from './users/bootstrap.ts';
 
 /** Errors whose message is enough for an operator, so they are logged without a stack. */
 const knownErrorNames = new Set([
