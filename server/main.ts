@@ -39,6 +39,21 @@ async function syncOnFirstStart(database: Database, config: Config, log: Logger)
     },
     'tenants synced',
   );
+  if (config.nodeEnv === 'production') {
+    return;
+  }
+  // The passwords are random and appear in this log only; `npm run user:create` issues a new
+  // set-up link for any of these accounts later.
+  for (const account of await createDemoAccounts(database.db)) {
+    log.warn(
+      {
+        email: account.email,
+        demoPassword: account.password,
+        role: account.boardRole ?? `${account.tenantRole} (${account.tenantSlug})`,
+      },
+      'demo account created',
+    );
+  }
 }
 
 async function start() {

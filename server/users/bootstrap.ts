@@ -29,6 +29,18 @@ export type GrantRolesInput = {
  * and the demo set-up, which act for the operator rather than for a signed-in user.
  */
 export async function grantRoles(db: Db, input: GrantRolesInput) {
+  // The portal is looked up first, so an unknown slug creates no account.
+  let tenantId: string | undefined;
+  if (input.tenantSlug && input.tenantRoles.length > 0) {
+    const [tenant] = await withoutTenant(db, (tx) =>
+      tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, input.tenantSlug!)),
+    );
+    if (!tenant) {
+      throw new AppError('not_found', `No portal has the slug ${input.tenantSlug}`);
+    }
+    tenantId = tenant.id;
+  }
+
   const email = normaliseEmail(input.email);
   const user = await withoutTenant(db, async (tx) => {
     const [existing] = await tx.select().from(users).where(eq(users.email, email));
@@ -44,17 +56,12 @@ export async function grantRoles(db: Db, input: GrantRolesInput) {
     return row!;
   });
 
-  if (input.tenantSlug && input.tenantRoles.length > 0) {
-    const [tenant] = await withoutTenant(db, (tx) =>
-      tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, input.tenantSlug!)),
-    );
-    if (!tenant) {
-      throw new AppError('not_found', `No portal has the slug ${input.tenantSlug}`);
-    }
-    await withTenant(db, tenant.id, (tx) =>
+  if (tenantId) {
+    const id = tenantId;
+    await withTenant(db, id, (tx) =>
       tx
         .insert(memberships)
-        .values(input.tenantRoles.map((role) => ({ tenantId: tenant.id, userId: user.id, role })))
+        .values(input.tenantRoles.map((role) => ({ tenantId: id, userId: user.id, role })))
         .onConflictDoNothing(),
     );
   }

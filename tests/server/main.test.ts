@@ -81,6 +81,28 @@ function get(port: number, host: string, urlPath: string) {
   });
 }
 
+/** Sends a JSON POST from the admin origin, as the admin does. */
+function post(port: number, host: string, urlPath: string, body: string) {
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const request = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: urlPath,
+        method: 'POST',
+        headers: { host, origin: `http://${host}`, 'content-type': 'application/json' },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
 describe('npm start on the embedded defaults', () => {
   let dataDir: string;
   let server: RunningServer;
@@ -117,6 +139,21 @@ describe('npm start on the embedded defaults', () => {
     const response = await get(server.port, 'khong-ton-tai.example', '/');
 
     expect(response.status).toBe(404);
+  });
+
+  it('creates one demo account per role and prints its password once', async () => {
+    const lines = server
+      .output()
+      .split('\n')
+      .filter((line) => line.includes('"msg":"demo account created"'))
+      .map((line) => JSON.parse(line) as { email: string; demoPassword: string; role: string });
+    const editor = lines.find((line) => line.email === 'bien.tap.ais@demo.mic.gov.vn');
+    const body = JSON.stringify({ email: editor?.email, password: editor?.demoPassword });
+    const login = await post(server.port, 'mic.localhost', '/api/admin/auth/login', body);
+
+    expect(lines).toHaveLength(11);
+    expect(new Set(lines.map((line) => line.role)).size).toBe(11);
+    expect(login.status).toBe(200);
   });
 
   it('rejects a second process on the same data folder', async () => {
