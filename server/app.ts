@@ -4,17 +4,36 @@ import { NONCE, secureHeaders } from 'hono/secure-headers';
 import { createAdminApi } from './api/admin-api.ts';
 import type { AppDependencies, AppEnv } from './app-env.ts';
 import { handleError } from './errors.ts';
+import { createMediaRoutes, createMediaStore } from './media/index.ts';
 import { createHealthRoutes } from './ops/health.ts';
 import { requestContext } from './request-context.ts';
+import { createAdminSpa } from './site/admin-spa.ts';
 import { siteStylesheet } from './site/assets.ts';
+import { notifyPublicChange, PageCache } from './site/page-cache.ts';
 import { createSiteRoutes } from './site/routes.tsx';
 import { resolveTenant } from './tenancy/middleware.ts';
 import { TenantDirectory } from './tenancy/tenant-directory.ts';
+import { type WorkflowDependencies } from './workflow/apply-transition.ts';
+import { loadWorkingCalendar } from './workflow/calendar.ts';
 
 export type App = {
   app: Hono<AppEnv>;
   directory: TenantDirectory;
+  pageCache: PageCache;
+  workflow: WorkflowDependencies;
 };
+
+/** Loads the holiday calendar on first use and keeps it for the life of the process. */
+function memoize<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  return () => {
+    loaded ??= load().catch((error: unknown) => {
+      loaded = undefined;
+      throw error;
+    });
+    return loaded;
+  };
+}
 
 /**
  * Builds the Hono app. Order matters: request context first, then the routes that answer on any
@@ -22,6 +41,18 @@ export type App = {
  */
 export function createApp(deps: AppDependencies): App {
   const directory = new TenantDirectory(deps.db);
+  const pageCache = new PageCache();
+  const workflow: WorkflowDependencies = {
+    db: deps.db,
+    getCalendar: memoize(() => loadWorkingCalendar()),
+    onPublicChange: (tenantId) => {
+      pageCache.invalidateTenant(tenantId);
+      // Other instances drop their copies when the notification reaches them.
+      void notifyPublicChange(deps.db, tenantId).catch((error: unknown) => {
+        deps.log.warn({ err: error, tenantId }, 'page cache notification failed');
+      });
+    },
+  };
   const app = new Hono<AppEnv>();
 
   app.use(requestContext(deps));
@@ -34,6 +65,8 @@ export function createApp(deps: AppDependencies): App {
         frameAncestors: ["'self'"],
       },
       referrerPolicy: 'strict-origin-when-cross-origin',
+      // Media responses set a stricter policy of their own, which must not be replaced.
+      overwrite: false,
     }),
   );
   app.onError(handleError);
@@ -46,7 +79,7 @@ export function createApp(deps: AppDependencies): App {
   });
 
   app.use(resolveTenant({ directory, trustProxy: deps.config.trustProxy }));
-  app.route('/api/admin', createAdminApi());
+  app.route('/api/admin', createAdminApi({ workflow }));
   app.get('/admin/*', async (c, next) => {
     const { tenant, origin } = c.var;
     if (tenant.kind === 'main') {
@@ -63,7 +96,9 @@ export function createApp(deps: AppDependencies): App {
       302,
     );
   });
+  app.route('/admin', createAdminSpa());
+  app.route('/', createMediaRoutes(createMediaStore(deps.config)));
   app.route('/', createSiteRoutes(directory));
 
-  return { app, directory };
+  return { app, directory, pageCache, workflow };
 }

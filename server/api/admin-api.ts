@@ -10,6 +10,8 @@ import { tenants } from '../db/schema/index.ts';
 import { withoutTenant } from '../db/tenant-scope.ts';
 import { AppError } from '../errors.ts';
 import { createUserRoutes } from '../users/routes.ts';
+import { createContentRoutes } from '../content/routes.ts';
+import type { WorkflowDependencies } from '../workflow/apply-transition.ts';
 import { createApiRouter, errorResponses, jsonResponse, z } from './openapi.ts';
 
 const TenantListSchema = z
@@ -31,7 +33,28 @@ const TenantListSchema = z
  * The admin JSON API at `/api/admin`. It answers on the main portal's host only, so the
  * session cookie (host-only) is never sent to a unit's host.
  */
-export function createAdminApi() {
+export type AdminApiOptions = { workflow: WorkflowDependencies };
+
+/**
+ * Options for building the API only to describe it (the OpenAPI document, the SPA's types):
+ * the routes exist, and any handler that ran would fail at once.
+ */
+export const describeOnlyOptions: AdminApiOptions = {
+  workflow: {
+    db: new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('The describe-only admin API has no database');
+        },
+      },
+    ) as WorkflowDependencies['db'],
+    getCalendar: () => Promise.reject(new Error('The describe-only admin API has no calendar')),
+    onPublicChange: () => {},
+  },
+};
+
+export function createAdminApi(options: AdminApiOptions) {
   const api = createApiRouter();
 
   api.use(async function mainHostOnly(c, next) {
@@ -54,6 +77,7 @@ export function createAdminApi() {
 
   api.route('/auth', createAuthRoutes());
   api.route('/users', createUserRoutes());
+  api.route('/content', createContentRoutes(options.workflow));
 
   api.openapi(
     createRoute({

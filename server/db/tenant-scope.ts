@@ -61,7 +61,9 @@ export async function withPlatformScope<T>(db: Db, fn: (tx: Tx) => Promise<T>) {
  */
 export async function withUserScope<T>(db: Db, userId: string, fn: (tx: Tx) => Promise<T>) {
   if (!uuidPattern.test(userId)) {
-    throw new TypeError(`withUserScope needs a user id in UUID form, got ${JSON.stringify(userId)}`);
+    throw new TypeError(
+      `withUserScope needs a user id in UUID form, got ${JSON.stringify(userId)}`,
+    );
   }
 
   return db.transaction(async (tx) => {

@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 
 import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
 
+import { findCategoryBySlug, seedCategories } from '../content/categories.ts';
 import { sanitizeRichText } from '../content/sanitize.ts';
 import { contentItems, contentRevisions, tenantDomains, tenants } from '../db/schema/index.ts';
 import type { Db, Tx } from '../db/types.ts';
@@ -125,17 +126,27 @@ async function syncHosts(
   return true;
 }
 
+/** Switches the transaction to one tenant's scope as portal_app, like any request. */
+async function enterTenantScope(tx: Tx, tenantId: string) {
+  await tx.execute(
+    sql`select set_config('app.tenant_id', ${tenantId}, true), set_config('role', 'portal_app', true)`,
+  );
+}
+
+/** Demo pages go to the introduction category and demo articles to the unit news. */
+const demoCategorySlugs = { page: 'gioi-thieu', article: 'tin-hoat-dong' } as const;
+
 async function seedDemoContent(tx: Tx, folder: TenantFolder, idsBySlug: Map<string, string>) {
   let created = 0;
-  // Tenant-scoped rows are written as portal_app under each tenant's id, like any request.
-  await tx.execute(sql`select set_config('role', 'portal_app', true)`);
   for (const { content } of folder.demo) {
     const tenantId = idsBySlug.get(content.tenant);
     if (!tenantId) {
       continue;
     }
-    await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true)`);
+    await enterTenantScope(tx, tenantId);
     for (const item of content.items) {
+      const category = await findCategoryBySlug(tx, tenantId, demoCategorySlugs[item.type]);
+      const publishedAt = new Date(item.publishedAt);
       const [inserted] = await tx
         .insert(contentItems)
         .values({
@@ -143,8 +154,11 @@ async function seedDemoContent(tx: Tx, folder: TenantFolder, idsBySlug: Map<stri
           type: item.type,
           slug: item.slug,
           status: 'published',
-          publishedAt: new Date(item.publishedAt),
-          updatedAt: new Date(item.publishedAt),
+          categoryId: category?.id ?? null,
+          publishedAt,
+          firstPublishedAt: publishedAt,
+          createdAt: publishedAt,
+          updatedAt: publishedAt,
         })
         .onConflictDoNothing()
         .returning({ id: contentItems.id });
@@ -168,7 +182,7 @@ async function seedDemoContent(tx: Tx, folder: TenantFolder, idsBySlug: Map<stri
         .returning({ id: contentRevisions.id });
       await tx
         .update(contentItems)
-        .set({ publishedRevisionId: revision!.id })
+        .set({ publishedRevisionId: revision!.id, currentRevisionId: revision!.id })
         .where(and(eq(contentItems.tenantId, tenantId), eq(contentItems.id, inserted.id)));
       created += 1;
     }
@@ -244,6 +258,10 @@ export async function syncTenants(
       .map((row) => row.slug)
       .filter((slug) => !idsBySlug.has(slug))
       .sort();
+    for (const tenantId of idsBySlug.values()) {
+      await enterTenantScope(tx, tenantId);
+      await seedCategories(tx, tenantId);
+    }
     if (options.includeDemoContent) {
       report.demoItemsCreated = await seedDemoContent(tx, folder, idsBySlug);
     }

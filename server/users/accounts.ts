@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 
 import { can, type Actor } from '../access/can.ts';
+import { tenantResource, type ActingContext, type TenantRef } from '../access/context.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { normaliseEmail } from '../auth/login.ts';
 import { issuePasswordReset } from '../auth/password-changes.ts';
@@ -17,13 +18,7 @@ import { withoutTenant, withTenant, withUserScope } from '../db/tenant-scope.ts'
 import type { Db, Tx } from '../db/types.ts';
 import { AppError } from '../errors.ts';
 
-export type TenantRef = { id: string; slug: string; kind: 'main' | 'hosted' | 'independent' };
-
-export type ActingContext = {
-  actor: Actor;
-  ipAddress: string | null;
-  requestId: string;
-};
+export type { ActingContext, TenantRef };
 
 /** A user as staff screens show it: no password hash, no keys. */
 export type UserSummary = {
@@ -62,10 +57,6 @@ export async function findTenant(db: Db, tenantId: string): Promise<TenantRef> {
   }
 
   return tenant;
-}
-
-function tenantResource(tenant: TenantRef) {
-  return { kind: 'tenant', tenantId: tenant.id, tenantKind: tenant.kind } as const;
 }
 
 /** Lists the members of one portal with their roles there. */

@@ -104,12 +104,14 @@ export async function createItem(db: Db, tenantId: string, options: CreateItemOp
         bodyVi: options.bodyVi ?? '<p>Nội dung thử nghiệm.</p>',
       })
       .returning();
-    if (isPublished) {
-      await tx
-        .update(contentItems)
-        .set({ publishedRevisionId: revision!.id })
-        .where(and(eq(contentItems.tenantId, tenantId), eq(contentItems.id, item!.id)));
-    }
+    await tx
+      .update(contentItems)
+      .set({
+        currentRevisionId: revision!.id,
+        publishedRevisionId: isPublished ? revision!.id : null,
+        firstPublishedAt: isPublished ? (options.publishedAt ?? new Date()) : null,
+      })
+      .where(and(eq(contentItems.tenantId, tenantId), eq(contentItems.id, item!.id)));
 
     return { ...item!, revisionId: revision!.id };
   });
