@@ -4,6 +4,9 @@ import { serve } from '@hono/node-server';
 import { count } from 'drizzle-orm';
 
 import { createApp } from './app.ts';
+import { JobWorker } from './jobs/index.ts';
+import { pageCacheChannel } from './site/page-cache.ts';
+import { enqueueRetentionRun, registerContentJobs } from './workflow/content-jobs.ts';
 import { ConfigError, loadConfig, loadDotEnvFile, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { tenants } from './db/schema/index.ts';
@@ -89,7 +92,16 @@ async function start() {
     process.exit(1);
   }
 
-  const { app } = createApp({ config, db: database.db, log });
+  const { app, pageCache, workflow } = createApp({ config, db: database.db, log });
+  await database.listen(
+    pageCacheChannel,
+    (tenantId) => pageCache.invalidateTenant(tenantId),
+    () => pageCache.clear(),
+  );
+  const worker = new JobWorker({ db: database.db, log: log.child({ component: 'jobs' }) });
+  registerContentJobs(worker, workflow);
+  await enqueueRetentionRun(workflow, new Date());
+  worker.start({ intervalMs: 5_000 });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     log.info(
       {
@@ -109,6 +121,7 @@ async function start() {
     isStopping = true;
     log.info({ signal }, 'shutting down');
     server.close(async () => {
+      await worker.stop();
       await database.close();
       log.info('stopped');
       process.exit(0);

@@ -27,6 +27,15 @@ export type Database = {
   driver: 'pglite' | 'postgres';
   /** Where the data lives, for log lines: a folder or the server's host and database. */
   location: string;
+  /**
+   * Subscribes to a notification channel; `onReconnect` runs after a lost connection comes
+   * back, since notifications sent meanwhile are lost. Returns the unsubscribe function.
+   */
+  listen: (
+    channel: string,
+    onNotify: (payload: string) => void,
+    onReconnect?: () => void,
+  ) => Promise<() => Promise<void>>;
   close: () => Promise<void>;
 };
 
@@ -70,6 +79,7 @@ async function openPglite(folder: string, runMigrations: boolean): Promise<Datab
       db,
       driver: 'pglite',
       location: folder,
+      listen: async (channel, onNotify) => client.listen(channel, onNotify),
       close: async () => {
         await client.close();
         releaseLock();
@@ -121,6 +131,14 @@ async function openPostgres(databaseUrl: string, runMigrations: boolean): Promis
     db: drizzlePostgres(client, { schema }) as unknown as Db,
     driver: 'postgres',
     location,
+    listen: async (channel, onNotify, onReconnect) => {
+      const subscription = await client.listen(
+        channel,
+        (payload) => onNotify(payload),
+        onReconnect,
+      );
+      return () => subscription.unlisten();
+    },
     close: async () => {
       await client.end({ timeout: 5 });
     },
