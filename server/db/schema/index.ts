@@ -5,3 +5,6 @@ export * from './accounts.ts';
 export * from './audit.ts';
 export * from './media.ts';
 export * from './jobs.ts';
+export * from './policies.ts';
+export * from './feedback.ts';
+export * from './services.ts';

@@ -174,9 +174,15 @@ describe(`row-level security on ${engine}`, () => {
            order by 1`,
     );
 
-    // Tables that carry a tenant id but are read before any tenant is known, or by the job
-    // worker across tenants. The audit log has RLS but is written by its owner's function.
-    const globalTables = new Set(['tenant_domains', 'security_events', 'jobs']);
+    // Tables that carry a tenant id but are read before any tenant is known (hosts, inbound
+    // API tokens, sign-in events), or by the job worker across tenants. The audit log has RLS
+    // but is written by its owner's function.
+    const globalTables = new Set([
+      'tenant_domains',
+      'security_events',
+      'jobs',
+      'integration_tokens',
+    ]);
     const auditLog = tables.find((table) => table.table_name === 'audit_log');
     const scoped = tables.filter(
       (table) => !globalTables.has(table.table_name) && table.table_name !== 'audit_log',
