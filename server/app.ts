@@ -4,7 +4,7 @@ import { NONCE, secureHeaders } from 'hono/secure-headers';
 import { createAdminApi } from './api/admin-api.ts';
 import type { AppDependencies, AppEnv } from './app-env.ts';
 import { handleError } from './errors.ts';
-import { createMediaRoutes, createMediaStore } from './media/index.ts';
+import { createMediaRoutes, createMediaStore, defaultUploadLimits } from './media/index.ts';
 import { createHealthRoutes } from './ops/health.ts';
 import { requestContext } from './request-context.ts';
 import { createAdminSpa } from './site/admin-spa.ts';
@@ -79,7 +79,15 @@ export function createApp(deps: AppDependencies): App {
   });
 
   app.use(resolveTenant({ directory, trustProxy: deps.config.trustProxy }));
-  app.route('/api/admin', createAdminApi({ workflow }));
+  const mediaStore = createMediaStore(deps.config);
+  app.route(
+    '/api/admin',
+    createAdminApi({
+      workflow,
+      // NOTE: the board's upload policy replaces these defaults once it is wired in.
+      media: { store: mediaStore, limitsFor: async () => defaultUploadLimits },
+    }),
+  );
   app.get('/admin/*', async (c, next) => {
     const { tenant, origin } = c.var;
     if (tenant.kind === 'main') {
@@ -97,7 +105,7 @@ export function createApp(deps: AppDependencies): App {
     );
   });
   app.route('/admin', createAdminSpa());
-  app.route('/', createMediaRoutes(createMediaStore(deps.config)));
+  app.route('/', createMediaRoutes(mediaStore));
   app.route('/', createSiteRoutes(directory));
 
   return { app, directory, pageCache, workflow };

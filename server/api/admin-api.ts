@@ -11,6 +11,8 @@ import { withoutTenant } from '../db/tenant-scope.ts';
 import { AppError } from '../errors.ts';
 import { createUserRoutes } from '../users/routes.ts';
 import { createContentRoutes } from '../content/routes.ts';
+import { createMediaAdminRoutes, type MediaAdminOptions } from '../media/admin-routes.ts';
+import { isUploadRequest } from '../auth/middleware.ts';
 import type { WorkflowDependencies } from '../workflow/apply-transition.ts';
 import { createApiRouter, errorResponses, jsonResponse, z } from './openapi.ts';
 
@@ -33,7 +35,7 @@ const TenantListSchema = z
  * The admin JSON API at `/api/admin`. It answers on the main portal's host only, so the
  * session cookie (host-only) is never sent to a unit's host.
  */
-export type AdminApiOptions = { workflow: WorkflowDependencies };
+export type AdminApiOptions = { workflow: WorkflowDependencies; media: MediaAdminOptions };
 
 /**
  * Options for building the API only to describe it (the OpenAPI document, the SPA's types):
@@ -52,6 +54,10 @@ export const describeOnlyOptions: AdminApiOptions = {
     getCalendar: () => Promise.reject(new Error('The describe-only admin API has no calendar')),
     onPublicChange: () => {},
   },
+  media: {
+    store: undefined as never,
+    limitsFor: () => Promise.reject(new Error('The describe-only admin API has no media store')),
+  },
 };
 
 export function createAdminApi(options: AdminApiOptions) {
@@ -64,20 +70,23 @@ export function createAdminApi(options: AdminApiOptions) {
     c.header('Cache-Control', 'no-store');
     await next();
   });
-  api.use(
-    bodyLimit({
-      maxSize: 1024 * 1024,
-      onError: () => {
-        throw new AppError('payload_too_large', 'The request body is larger than 1 MiB');
-      },
-    }),
-  );
+  const jsonBodyLimit = bodyLimit({
+    maxSize: 1024 * 1024,
+    onError: () => {
+      throw new AppError('payload_too_large', 'The request body is larger than 1 MiB');
+    },
+  });
+  // Uploads stream through their own size check, which reads the board's limit.
+  api.use(async function limitJsonBodies(c, next) {
+    return isUploadRequest(c.req.method, c.req.path) ? next() : jsonBodyLimit(c, next);
+  });
   api.use(loadSession());
   api.use(verifyAdminOrigin());
 
   api.route('/auth', createAuthRoutes());
   api.route('/users', createUserRoutes());
   api.route('/content', createContentRoutes(options.workflow));
+  api.route('/media', createMediaAdminRoutes(options.media));
 
   api.openapi(
     createRoute({

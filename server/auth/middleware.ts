@@ -74,10 +74,16 @@ export function requirePermission(c: Context<AppEnv>, action: Action, resource: 
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** Whether a request is a file upload, whose body is the raw file rather than JSON. */
+export function isUploadRequest(method: string, path: string): boolean {
+  return method === 'POST' && /^\/api\/admin\/media\/?$/.test(path);
+}
+
 /**
  * Guards the admin API against cross-site requests. Hono's `csrf()` checks only form bodies,
- * so here every state-changing call must be JSON and carry an `Origin` equal to the admin
- * origin (the request's own host, since the API answers only there).
+ * so here every state-changing call must be JSON (an upload: the raw file) and carry an
+ * `Origin` equal to the admin origin (the request's own host, since the API answers only there).
+ * A cross-site form cannot send either content type without a CORS preflight.
  */
 export function verifyAdminOrigin(): MiddlewareHandler<AppEnv> {
   return async function verifyAdminOriginMiddleware(c, next) {
@@ -85,9 +91,12 @@ export function verifyAdminOrigin(): MiddlewareHandler<AppEnv> {
       return next();
     }
     const contentType = c.req.header('content-type') ?? '';
-    if (!/^application\/json\b/i.test(contentType)) {
-      throw new AppError('invalid_input', 'Send the request body as application/json', {
-        fields: [{ field: 'content-type', message: 'must be application/json' }],
+    const expected = isUploadRequest(c.req.method, c.req.path)
+      ? 'application/octet-stream'
+      : 'application/json';
+    if (!contentType.toLowerCase().startsWith(expected)) {
+      throw new AppError('invalid_input', `Send the request body as ${expected}`, {
+        fields: [{ field: 'content-type', message: `must be ${expected}` }],
       });
     }
 
