@@ -3,8 +3,15 @@ import { isDeepStrictEqual } from 'node:util';
 import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
 
 import { findCategoryBySlug, seedCategories } from '../content/categories.ts';
+import { contentFieldSchemas } from '../content/content-types.ts';
 import { sanitizeRichText } from '../content/sanitize.ts';
-import { contentItems, contentRevisions, tenantDomains, tenants } from '../db/schema/index.ts';
+import {
+  contentItems,
+  contentRevisions,
+  tenantDomains,
+  tenants,
+  type ContentType,
+} from '../db/schema/index.ts';
 import type { Db, Tx } from '../db/types.ts';
 import type { TenantFolder } from './tenant-folder.ts';
 import type { TenantFile } from './tenant-file-schema.ts';
@@ -133,8 +140,17 @@ async function enterTenantScope(tx: Tx, tenantId: string) {
   );
 }
 
-/** Demo pages go to the introduction category and demo articles to the unit news. */
-const demoCategorySlugs = { page: 'gioi-thieu', article: 'tin-hoat-dong' } as const;
+/** The category a demo item goes to when its file names none. */
+const demoCategorySlugs: Record<ContentType, string> = {
+  page: 'gioi-thieu',
+  article: 'tin-hoat-dong',
+  announcement: 'tin-tuc-su-kien',
+  legal_document: 'van-ban-quy-pham-phap-luat',
+  draft_for_comment: 'du-thao-lay-y-kien',
+  work_schedule: 'chi-dao-dieu-hanh',
+  procurement_notice: 'du-an-dau-thau',
+  statistics_report: 'thong-ke',
+};
 
 async function seedDemoContent(tx: Tx, folder: TenantFolder, idsBySlug: Map<string, string>) {
   let created = 0;
@@ -145,7 +161,11 @@ async function seedDemoContent(tx: Tx, folder: TenantFolder, idsBySlug: Map<stri
     }
     await enterTenantScope(tx, tenantId);
     for (const item of content.items) {
-      const category = await findCategoryBySlug(tx, tenantId, demoCategorySlugs[item.type]);
+      const category = await findCategoryBySlug(
+        tx,
+        tenantId,
+        item.category ?? demoCategorySlugs[item.type],
+      );
       const publishedAt = new Date(item.publishedAt);
       const [inserted] = await tx
         .insert(contentItems)
@@ -177,6 +197,7 @@ async function seedDemoContent(tx: Tx, folder: TenantFolder, idsBySlug: Map<stri
           leadEn: item.lead?.en ?? null,
           bodyVi: sanitizeRichText(item.body.vi),
           bodyEn: item.body.en ? sanitizeRichText(item.body.en) : null,
+          fields: contentFieldSchemas[item.type].parse(item.fields),
           createdAt: new Date(item.publishedAt),
         })
         .returning({ id: contentRevisions.id });

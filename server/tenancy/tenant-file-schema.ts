@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { contentTypes } from '../db/schema/content.ts';
+
 /** A text in Vietnamese, with an optional English version. */
 export const LocalizedTextSchema = z.object({
   vi: z.string().trim().min(1),
@@ -119,7 +121,7 @@ export const DemoContentFileSchema = z
     items: z.array(
       z
         .object({
-          type: z.enum(['article', 'page']),
+          type: z.enum(contentTypes),
           slug: z
             .string()
             .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be ASCII words joined by hyphens'),
@@ -128,6 +130,13 @@ export const DemoContentFileSchema = z
           /** Body in a small HTML subset: p, h2, h3, ul, ol, li, strong, em, a. */
           body: LocalizedTextSchema,
           publishedAt: z.iso.datetime({ offset: true }),
+          /** The slug of the category; by default one that fits the type. */
+          category: z
+            .string()
+            .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+            .optional(),
+          /** The type's own fields, checked against its schema when the folder is loaded. */
+          fields: z.record(z.string(), z.unknown()).default({}),
         })
         .strict(),
     ),

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 
+import { contentFieldSchemas } from '../content/content-types.ts';
 import {
   DemoContentFileSchema,
   HolidayFileSchema,
@@ -117,6 +118,12 @@ function checkDemo(folder: TenantFolder, problems: string[]): void {
     }
     const seen = new Set<string>();
     content.items.forEach((item, index) => {
+      const fields = contentFieldSchemas[item.type].safeParse(item.fields);
+      if (!fields.success) {
+        for (const issue of fields.error.issues) {
+          problems.push(`${file}: items.${index}.fields.${issue.path.join('.')}: ${issue.message}`);
+        }
+      }
       const key = `${item.type}/${item.slug}`;
       if (seen.has(key)) {
         problems.push(`${file}: items.${index}.slug: ${item.slug} is used twice for ${item.type}`);
