@@ -10,6 +10,7 @@ import { tenants } from '../db/schema/index.ts';
 import { withoutTenant } from '../db/tenant-scope.ts';
 import { AppError } from '../errors.ts';
 import { createUserRoutes } from '../users/routes.ts';
+import { createAuditRoutes } from '../audit/routes.ts';
 import { createContentRoutes } from '../content/routes.ts';
 import { createMediaAdminRoutes, type MediaAdminOptions } from '../media/admin-routes.ts';
 import { isUploadRequest } from '../auth/middleware.ts';
@@ -87,6 +88,7 @@ export function createAdminApi(options: AdminApiOptions) {
   api.route('/users', createUserRoutes());
   api.route('/content', createContentRoutes(options.workflow));
   api.route('/media', createMediaAdminRoutes(options.media));
+  api.route('/', createAuditRoutes());
 
   api.openapi(
     createRoute({

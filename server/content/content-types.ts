@@ -112,7 +112,7 @@ export const RevisionTextSchema = z.object({
   bodyEn: z.string().max(500_000).optional(),
 });
 
-export type RevisionText = z.infer<typeof RevisionTextSchema>;
+export type RevisionText = z.input<typeof RevisionTextSchema>;
 
 /** The media ids a revision's fields refer to, for the media usage records. */
 export function mediaIdsOf(fields: Record<string, unknown>): string[] {

@@ -58,7 +58,7 @@ describe('/api/admin/media', () => {
         'x-file-name': encodeURIComponent(name),
         ...headers,
       },
-      body,
+      body: new Uint8Array(body),
     });
   }
 
@@ -114,7 +114,7 @@ describe('/api/admin/media', () => {
           origin: `http://${testRootDomain}`,
           'content-type': 'application/octet-stream',
         },
-        body: Buffer.from('x'),
+        body: new Uint8Array([120]),
       },
     );
     const asJson = await testApp.request(testRootDomain, `/api/admin/media?tenantId=${unitId}`, {
