@@ -1,149 +1,171 @@
-import { raw } from 'hono/html';
-
-import type { PublishedItem } from '../content/public-queries.ts';
-import { sanitizeRichText } from '../content/sanitize.ts';
+import type { PublishedSummary } from '../content/public-queries.ts';
 import type { ResolvedTenant } from '../tenancy/tenant-directory.ts';
-import { formatDate } from './layout.tsx';
-import { sitePaths } from './urls.ts';
+import type { SiteCategory } from './category-tree.ts';
+import { Breadcrumbs, ItemList, Pagination, trailFrom } from './components.tsx';
+import { formatDate } from './dates.ts';
+import { itemPath, sitePaths, typeSections } from './urls.ts';
 
-function ArticleCard(props: { item: PublishedItem }) {
-  const { item } = props;
+/** Builds `path?trang=N`, leaving the first page without the parameter. */
+export function pageHref(
+  path: string,
+  page: number,
+  query: URLSearchParams = new URLSearchParams(),
+) {
+  const params = new URLSearchParams(query);
+  params.delete('trang');
+  if (page > 1) {
+    params.set('trang', String(page));
+  }
+  const search = params.toString();
+
+  return search ? `${path}?${search}` : path;
+}
+
+function HeadlineList(props: { items: PublishedSummary[]; emptyText: string }) {
+  if (props.items.length === 0) {
+    return <p class="empty">{props.emptyText}</p>;
+  }
   return (
-    <li class="card">
-      <h3>
-        <a href={sitePaths.article(item.slug)}>{item.titleVi}</a>
-      </h3>
-      <p class="meta">
-        <time datetime={item.publishedAt.toISOString()}>{formatDate(item.publishedAt)}</time>
-      </p>
-      {item.leadVi ? <p>{item.leadVi}</p> : null}
-    </li>
+    <ul class="headline-list">
+      {props.items.map((item) => (
+        <li>
+          <a href={itemPath(item)}>{item.titleVi}</a>{' '}
+          <span class="meta">
+            <time datetime={item.firstPublishedAt.toISOString()}>
+              {formatDate(item.firstPublishedAt)}
+            </time>
+          </span>
+        </li>
+      ))}
+    </ul>
   );
 }
 
-function Breadcrumbs(props: { trail: { href?: string; label: string }[] }) {
-  return (
-    <nav class="breadcrumbs" aria-label="Đường dẫn">
-      <ol>
-        {props.trail.map((step) => (
-          <li>
-            {step.href ? (
-              <a href={step.href}>{step.label}</a>
-            ) : (
-              <span aria-current="page">{step.label}</span>
-            )}
-          </li>
-        ))}
-      </ol>
-    </nav>
-  );
-}
+export type HomePageProps = {
+  tenant: ResolvedTenant;
+  articles: PublishedSummary[];
+  announcements: PublishedSummary[];
+  legalDocuments: PublishedSummary[];
+};
 
-export function HomePage(props: { tenant: ResolvedTenant; articles: PublishedItem[] }) {
+export function HomePage(props: HomePageProps) {
   return (
     <>
       <h1>{props.tenant.nameVi}</h1>
       <p class="lead">{props.tenant.descriptionVi}</p>
-      <section aria-labelledby="tin-moi">
-        <h2 id="tin-moi">Tin mới</h2>
-        {props.articles.length > 0 ? (
-          <ul class="card-list">
-            {props.articles.map((item) => (
-              <ArticleCard item={item} />
-            ))}
-          </ul>
-        ) : (
-          <p>Chưa có tin bài nào được đăng.</p>
-        )}
-        <p>
-          <a href={sitePaths.articles}>Xem tất cả tin tức</a>
-        </p>
-      </section>
-      {props.tenant.kind === 'main' ? (
-        <section aria-labelledby="cong-thanh-vien">
-          <h2 id="cong-thanh-vien">Cổng thành viên</h2>
+      <div class="home-grid">
+        <section aria-labelledby="tin-moi" class="home-news">
+          <h2 id="tin-moi">Tin mới</h2>
+          <ItemList items={props.articles} emptyText="Chưa có tin bài nào được đăng." />
           <p>
-            <a href={sitePaths.directory}>Danh sách cổng thông tin của các đơn vị thuộc Bộ</a>
+            <a href={sitePaths.articles}>Xem tất cả tin tức</a>
           </p>
         </section>
-      ) : null}
+        <div class="home-side">
+          <section aria-labelledby="thong-bao-moi">
+            <h2 id="thong-bao-moi">Thông báo</h2>
+            <HeadlineList items={props.announcements} emptyText="Chưa có thông báo." />
+            <p>
+              <a href={typeSections.announcement.path}>Xem tất cả thông báo</a>
+            </p>
+          </section>
+          <section aria-labelledby="van-ban-moi">
+            <h2 id="van-ban-moi">Văn bản mới</h2>
+            <HeadlineList items={props.legalDocuments} emptyText="Chưa có văn bản." />
+            <p>
+              <a href={sitePaths.legalDocuments}>Tra cứu văn bản</a>
+            </p>
+          </section>
+          {props.tenant.kind === 'main' ? (
+            <section aria-labelledby="cong-thanh-vien">
+              <h2 id="cong-thanh-vien">Cổng thành viên</h2>
+              <p>
+                <a href={sitePaths.directory}>Danh sách cổng thông tin của các đơn vị thuộc Bộ</a>
+              </p>
+            </section>
+          ) : null}
+        </div>
+      </div>
     </>
   );
 }
 
-export function ArticleListPage(props: {
-  articles: PublishedItem[];
+/** The list page of one content type, newest first. */
+export function TypeListPage(props: {
+  title: string;
+  path: string;
+  items: PublishedSummary[];
   page: number;
   hasNext: boolean;
 }) {
   return (
     <>
-      <Breadcrumbs trail={[{ href: sitePaths.home, label: 'Trang chủ' }, { label: 'Tin tức' }]} />
-      <h1>Tin tức – Sự kiện</h1>
-      {props.articles.length > 0 ? (
-        <ul class="card-list">
-          {props.articles.map((item) => (
-            <ArticleCard item={item} />
-          ))}
-        </ul>
-      ) : (
-        <p>Chưa có tin bài nào được đăng.</p>
-      )}
-      <nav aria-label="Phân trang">
-        {props.page > 1 ? (
-          <a href={`${sitePaths.articles}?trang=${props.page - 1}`}>‹ Trang trước</a>
-        ) : null}{' '}
-        {props.hasNext ? (
-          <a href={`${sitePaths.articles}?trang=${props.page + 1}`}>Trang sau ›</a>
-        ) : null}
-      </nav>
+      <Breadcrumbs trail={trailFrom({ label: props.title })} />
+      <h1>{props.title}</h1>
+      <ItemList items={props.items} emptyText="Chưa có nội dung nào được đăng." headingLevel={2} />
+      <Pagination
+        page={props.page}
+        hasNext={props.hasNext}
+        hrefOf={(page) => pageHref(props.path, page)}
+      />
     </>
   );
 }
 
-export function ItemPage(props: {
-  item: PublishedItem;
-  section?: { href: string; label: string };
+/** A category with its sub-categories and the items of the whole subtree. */
+export function CategoryPage(props: {
+  path: SiteCategory[];
+  subcategories: SiteCategory[];
+  items: PublishedSummary[];
+  page: number;
+  hasNext: boolean;
 }) {
-  const { item } = props;
-  const trail = [{ href: sitePaths.home, label: 'Trang chủ' }];
-  if (props.section) {
-    trail.push(props.section);
-  }
+  const category = props.path[props.path.length - 1]!;
+  const ancestors = props.path.slice(0, -1).map((step) => ({
+    href: sitePaths.category(step.slug),
+    label: step.nameVi,
+  }));
   return (
-    <article>
-      <Breadcrumbs trail={[...trail, { label: item.titleVi }]} />
-      <h1>{item.titleVi}</h1>
-      {item.type === 'article' ? (
-        <p class="meta">
-          Đăng ngày{' '}
-          <time datetime={item.publishedAt.toISOString()}>{formatDate(item.publishedAt)}</time>
-        </p>
+    <>
+      <Breadcrumbs trail={trailFrom(...ancestors, { label: category.nameVi })} />
+      <h1>{category.nameVi}</h1>
+      {props.subcategories.length > 0 ? (
+        <nav class="subcategories" aria-label="Chuyên mục con">
+          <ul>
+            {props.subcategories.map((child) => (
+              <li>
+                <a href={sitePaths.category(child.slug)}>{child.nameVi}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
       ) : null}
-      {item.leadVi ? <p class="lead">{item.leadVi}</p> : null}
-      <div class="body">{raw(sanitizeRichText(item.bodyVi))}</div>
-      <p class="meta">
-        Cập nhật lần cuối:{' '}
-        <time datetime={item.updatedAt.toISOString()}>{formatDate(item.updatedAt)}</time>
-      </p>
-    </article>
+      <ItemList
+        items={props.items}
+        emptyText="Chuyên mục này chưa có nội dung nào được đăng."
+        headingLevel={2}
+      />
+      <Pagination
+        page={props.page}
+        hasNext={props.hasNext}
+        hrefOf={(page) => pageHref(sitePaths.category(category.slug), page)}
+      />
+    </>
   );
 }
 
 export function DirectoryPage(props: { members: { tenant: ResolvedTenant; url: string }[] }) {
   return (
     <>
-      <Breadcrumbs
-        trail={[{ href: sitePaths.home, label: 'Trang chủ' }, { label: 'Cổng thành viên' }]}
-      />
+      <Breadcrumbs trail={trailFrom({ label: 'Cổng thành viên' })} />
       <h1>Cổng thông tin thành viên</h1>
       <p>Cổng thông tin điện tử của các đơn vị thuộc Bộ.</p>
       <ul class="card-list">
         {props.members.map(({ tenant, url }) => (
           <li class="card">
-            <h3>
+            <h2>
               <a href={url}>{tenant.nameVi}</a>
-            </h3>
+            </h2>
             {tenant.nameEn ? (
               <p lang="en" class="meta">
                 {tenant.nameEn}

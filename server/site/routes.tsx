@@ -1,124 +1,105 @@
-import { Hono, type Context } from 'hono';
-import { z } from 'zod';
+import { Hono } from 'hono';
 
 import type { AppEnv } from '../app-env.ts';
-import { findPublished, listPublished } from '../content/public-queries.ts';
-import type { ContentType } from '../db/schema/index.ts';
-import { withTenant } from '../db/tenant-scope.ts';
 import type { TenantDirectory } from '../tenancy/tenant-directory.ts';
-import { Layout } from './layout.tsx';
-import { ArticleListPage, DirectoryPage, HomePage, ItemPage } from './pages.tsx';
-import { renderStatusPage } from './status-page.tsx';
-import { portalBaseUrl, sitePaths } from './urls.ts';
+import { cachePublicPages } from './cache-middleware.ts';
+import { sendRobotsTxt, sendRssFeed, sendSitemap } from './feed-handlers.ts';
+import { redirectScheduleItem, renderPreview, renderPublishedItem } from './item-handlers.tsx';
+import {
+  renderCategory,
+  renderHome,
+  renderLegalDocuments,
+  renderSchedule,
+  renderSearch,
+  typeListHandler,
+} from './list-handlers.tsx';
+import type { PageCache } from './page-cache.ts';
+import { DirectoryPage } from './pages.tsx';
+import { renderNotFound, renderPage, withSite } from './render.tsx';
+import { themeStylesheet } from './theme.ts';
+import { portalBaseUrl, sitePaths, typeSections } from './urls.ts';
 
-const articlesPerPage = 12;
-const slugSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
-  .max(200);
-const pageNumberSchema = z.coerce.number().int().min(1).max(10_000).catch(1);
-
-type PageOptions = {
-  title: string;
-  description?: string;
-  body: Parameters<typeof Layout>[0]['children'];
+export type SiteRoutesOptions = {
+  directory: TenantDirectory;
+  /** Rendered public pages; `workflow.onPublicChange` drops a tenant's entries on publication. */
+  pageCache: PageCache;
 };
 
-function renderPage(c: Context<AppEnv>, options: PageOptions) {
-  const { tenant, origin } = c.var;
-  const canonicalUrl = portalBaseUrl(origin, tenant.canonicalHost) + c.req.path;
-  c.header('Cache-Control', 'public, max-age=60');
-  return c.html(
-    <Layout
-      tenant={tenant}
-      title={options.title}
-      description={options.description}
-      canonicalUrl={canonicalUrl}
-      currentPath={c.req.path}
-      styleNonce={c.var.secureHeadersNonce}
-    >
-      {options.body}
-    </Layout>,
-  );
-}
+/** Content types with a list page and item pages under their own path. */
+const listedTypes = [
+  ['article', 'Tin tức – Sự kiện'],
+  ['announcement', 'Thông báo'],
+  ['draft_for_comment', 'Dự thảo lấy ý kiến'],
+  ['procurement_notice', 'Thông tin đấu thầu'],
+  ['statistics_report', 'Thông tin thống kê'],
+] as const;
 
-async function renderItem(c: Context<AppEnv>, type: ContentType) {
-  const slug = slugSchema.safeParse(c.req.param('slug'));
-  if (!slug.success) {
-    return renderStatusPage(c, 404);
-  }
-  const { tenant, db } = c.var;
-  const item = await withTenant(db, tenant.id, (tx) =>
-    findPublished(tx, tenant.id, type, slug.data),
-  );
-  if (!item) {
-    return renderStatusPage(c, 404);
-  }
-
-  const section = type === 'article' ? { href: sitePaths.articles, label: 'Tin tức' } : undefined;
-  return renderPage(c, {
-    title: item.titleVi,
-    description: item.leadVi ?? undefined,
-    body: <ItemPage item={item} section={section} />,
-  });
-}
-
-/** The public pages of every portal, rendered on the server for the tenant of the request. */
-export function createSiteRoutes(directory: TenantDirectory) {
+/**
+ * Builds the public pages of every portal, rendered on the server for the request's tenant.
+ * Mount it after every other module on `/`: its last route renders the 404 page for any GET
+ * path that no earlier route took.
+ */
+export function createSiteRoutes(options: SiteRoutesOptions) {
   const site = new Hono<AppEnv>();
 
-  site.get(sitePaths.home, async (c) => {
-    const { tenant, db } = c.var;
-    const articles = await withTenant(db, tenant.id, (tx) =>
-      listPublished(tx, tenant.id, { type: 'article', limit: 6 }),
-    );
-    return renderPage(c, {
-      title: tenant.nameVi,
-      description: tenant.descriptionVi,
-      body: <HomePage tenant={tenant} articles={articles} />,
-    });
+  site.get('/assets/:file{theme-[0-9a-f]{6}\\.css}', (c) => {
+    const css = themeStylesheet(c.req.param('file').slice('theme-'.length, -'.css'.length));
+    if (css === null) {
+      return c.notFound();
+    }
+    c.header('Content-Type', 'text/css; charset=utf-8');
+    c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    return c.body(css);
   });
 
-  site.get(sitePaths.articles, async (c) => {
-    const { tenant, db } = c.var;
-    const page = pageNumberSchema.parse(c.req.query('trang'));
-    const rows = await withTenant(db, tenant.id, (tx) =>
-      listPublished(tx, tenant.id, {
-        type: 'article',
-        limit: articlesPerPage + 1,
-        offset: (page - 1) * articlesPerPage,
-      }),
-    );
-    const hasNext = rows.length > articlesPerPage;
-    return renderPage(c, {
-      title: 'Tin tức – Sự kiện',
-      body: (
-        <ArticleListPage articles={rows.slice(0, articlesPerPage)} page={page} hasNext={hasNext} />
-      ),
-    });
-  });
+  // Previews must never be stored. Admin, API and media responses are not this module's to
+  // keep or replace, even when a request of theirs falls through to here.
+  const otherModules = ['/admin', '/api/', '/media/'];
+  const skipPrefixes = [`${sitePaths.preview}/`, ...otherModules];
+  site.use(cachePublicPages(options.pageCache, { skipPrefixes }));
 
-  site.get(`${sitePaths.articles}/:slug`, (c) => renderItem(c, 'article'));
-  site.get('/trang/:slug', (c) => renderItem(c, 'page'));
+  site.get(sitePaths.home, renderHome);
+  for (const [type, title] of listedTypes) {
+    const path = typeSections[type].path;
+    site.get(path, typeListHandler(type, title, path));
+    site.get(`${path}/:slug`, (c) => renderPublishedItem(c, type));
+  }
+  site.get(`${typeSections.page.path}/:slug`, (c) => renderPublishedItem(c, 'page'));
+  site.get(sitePaths.legalDocuments, renderLegalDocuments);
+  site.get(`${sitePaths.legalDocuments}/:slug`, (c) => renderPublishedItem(c, 'legal_document'));
+  site.get(sitePaths.schedule, renderSchedule);
+  site.get(`${sitePaths.schedule}/:slug`, redirectScheduleItem);
+  site.get(sitePaths.category(':slug'), renderCategory);
+  site.get(`${sitePaths.preview}/:token`, renderPreview);
+  site.get(sitePaths.search, renderSearch);
+  site.get(sitePaths.rss, sendRssFeed);
+  site.get(sitePaths.sitemap, sendSitemap);
+  site.get(sitePaths.robots, sendRobotsTxt);
 
   site.get(sitePaths.directory, async (c) => {
     const { tenant, origin } = c.var;
     if (tenant.kind !== 'main') {
-      return renderStatusPage(c, 404);
+      return renderNotFound(c);
     }
-    const members = (await directory.list())
+    const members = (await options.directory.list())
       .filter((member) => member.kind !== 'main' && member.status === 'active')
       .map((member) => ({
         tenant: member,
         url: portalBaseUrl(origin, member.canonicalHost),
       }));
+    const context = await withSite(c, async (_tx, siteContext) => siteContext);
     return renderPage(c, {
+      site: context,
       title: 'Cổng thông tin thành viên',
       body: <DirectoryPage members={members} />,
     });
   });
 
-  site.notFound((c) => renderStatusPage(c, 404));
+  // A sub-app's notFound handler is not used once it is mounted, so unknown portal paths are
+  // caught here. Admin and API paths keep their own responses.
+  site.get('*', (c, next) =>
+    otherModules.some((prefix) => c.req.path.startsWith(prefix)) ? next() : renderNotFound(c),
+  );
 
   return site;
 }

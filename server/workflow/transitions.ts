@@ -91,8 +91,8 @@ export const transitions = {
 export type TransitionName = keyof typeof transitions;
 export const transitionNames = Object.keys(transitions) as TransitionName[];
 
-/** States in which the live revision is on the public site. */
-export const liveStates: readonly WorkflowState[] = live;
+/** States in which the live revision is on the public site, a pending take-down included. */
+export const liveStates: readonly WorkflowState[] = [...live, 'unpublish_requested'];
 
 /** States in which an item's text may be saved; approval is void once the text changes. */
 export const editableStates: readonly WorkflowState[] = [
