@@ -36,6 +36,7 @@ const EnvironmentSchema = z.object({
         .map((role) => role.trim())
         .filter(Boolean),
     ),
+  FEEDBACK_HMAC_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   S3_ENDPOINT: z.url().optional(),
   S3_REGION: z.string().trim().min(1).default('us-east-1'),
   S3_BUCKET: z.string().trim().min(1).optional(),
@@ -57,6 +58,8 @@ export type Config = {
   passwords: { minLength: number };
   /** Roles whose holders must sign in with a second factor. */
   secondFactorRoles: string[];
+  /** The secret the feedback form's anti-spam challenges are signed with; shared by instances. */
+  feedbackHmacKey: string | undefined;
   /** The S3 bucket for media; without one, media live under `DATA_DIR/media`. */
   s3:
     | {
@@ -104,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     passwords: { minLength: values.PASSWORD_MIN_LENGTH },
     secondFactorRoles: values.SECOND_FACTOR_ROLES,
+    feedbackHmacKey: values.FEEDBACK_HMAC_KEY,
     s3: values.S3_BUCKET
       ? {
           endpoint: values.S3_ENDPOINT,

@@ -4,6 +4,11 @@ import { serve } from '@hono/node-server';
 import { count } from 'drizzle-orm';
 
 import { createApp } from './app.ts';
+import {
+  createLogOnlyNotifier,
+  enqueueFeedbackRetentionRun,
+  registerFeedbackJobs,
+} from './feedback/index.ts';
 import { JobWorker } from './jobs/index.ts';
 import { pageCacheChannel } from './site/page-cache.ts';
 import { enqueueRetentionRun, registerContentJobs } from './workflow/content-jobs.ts';
@@ -100,7 +105,9 @@ async function start() {
   );
   const worker = new JobWorker({ db: database.db, log: log.child({ component: 'jobs' }) });
   registerContentJobs(worker, workflow);
+  registerFeedbackJobs(worker, { ...workflow, notifier: createLogOnlyNotifier(log) });
   await enqueueRetentionRun(workflow, new Date());
+  await enqueueFeedbackRetentionRun(database.db, new Date());
   worker.start({ intervalMs: 5_000 });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     log.info(

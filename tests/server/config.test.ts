@@ -19,6 +19,7 @@ describe('loadConfig', () => {
       nodeEnv: 'development',
       sessions: { idleMinutes: 30, maxAgeHours: 12 },
       passwords: { minLength: 12 },
+      feedbackHmacKey: undefined,
       secondFactorRoles: [
         'board_head',
         'board_standing_deputy',
