@@ -4,9 +4,12 @@ import { NONCE, secureHeaders } from 'hono/secure-headers';
 import { createAdminApi } from './api/admin-api.ts';
 import type { AppDependencies, AppEnv } from './app-env.ts';
 import { handleError } from './errors.ts';
-import { createMediaRoutes, createMediaStore, defaultUploadLimits } from './media/index.ts';
+import { createFeedbackSite } from './feedback/index.ts';
+import { createMediaRoutes, createMediaStore } from './media/index.ts';
+import { uploadLimitsFor } from './policies/index.ts';
 import { createHealthRoutes } from './ops/health.ts';
 import { requestContext } from './request-context.ts';
+import { createInboundApi, createServicePages } from './services/index.ts';
 import { createAdminSpa } from './site/admin-spa.ts';
 import { siteStylesheet } from './site/assets.ts';
 import { notifyPublicChange, PageCache } from './site/page-cache.ts';
@@ -78,14 +81,14 @@ export function createApp(deps: AppDependencies): App {
     return c.body(siteStylesheet.body);
   });
 
+  app.route('/api/inbound', createInboundApi(workflow));
   app.use(resolveTenant({ directory, trustProxy: deps.config.trustProxy }));
   const mediaStore = createMediaStore(deps.config);
   app.route(
     '/api/admin',
     createAdminApi({
       workflow,
-      // NOTE: the board's upload policy replaces these defaults once it is wired in.
-      media: { store: mediaStore, limitsFor: async () => defaultUploadLimits },
+      media: { store: mediaStore, limitsFor: uploadLimitsFor(deps.db) },
     }),
   );
   app.get('/admin/*', async (c, next) => {
@@ -106,7 +109,17 @@ export function createApp(deps: AppDependencies): App {
   });
   app.route('/admin', createAdminSpa());
   app.route('/', createMediaRoutes(mediaStore));
-  app.route('/', createSiteRoutes(directory));
+  app.route(
+    '/',
+    createFeedbackSite({
+      workflow,
+      mediaStore,
+      log: deps.log,
+      challengeSecret: deps.config.feedbackHmacKey,
+    }),
+  );
+  app.route('/', createServicePages({ directory }));
+  app.route('/', createSiteRoutes({ directory, pageCache }));
 
   return { app, directory, pageCache, workflow };
 }

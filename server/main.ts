@@ -10,6 +10,14 @@ import {
   registerFeedbackJobs,
 } from './feedback/index.ts';
 import { JobWorker } from './jobs/index.ts';
+import {
+  createNationalPortalClients,
+  enqueueServicesDailyRun,
+  loadDemoServiceFiles,
+  loadNationalPortalSettings,
+  registerServiceJobs,
+} from './services/index.ts';
+import { WorkingCalendar } from './workflow/calendar.ts';
 import { pageCacheChannel } from './site/page-cache.ts';
 import { enqueueRetentionRun, registerContentJobs } from './workflow/content-jobs.ts';
 import { ConfigError, loadConfig, loadDotEnvFile, type Config } from './config.ts';
@@ -39,6 +47,10 @@ async function syncOnFirstStart(database: Database, config: Config, log: Logger)
   const report = await syncTenants(database.db, folder, {
     rootDomain: config.rootDomain,
     includeDemoContent: config.nodeEnv !== 'production',
+    demoServices: {
+      files: await loadDemoServiceFiles(),
+      calendar: WorkingCalendar.fromTenantFolder(folder.holidays),
+    },
   });
   log.info(
     {
@@ -80,7 +92,9 @@ async function start() {
   log.info({ nodeEnv: config.nodeEnv, rootDomain: config.rootDomain }, 'starting portal server');
 
   let database: Database;
+  let nationalSettings: ReturnType<typeof loadNationalPortalSettings>;
   try {
+    nationalSettings = loadNationalPortalSettings();
     database = await openDatabase({
       databaseUrl: config.databaseUrl,
       pgliteFolder: path.join(config.dataDir, 'pglite'),
@@ -106,8 +120,10 @@ async function start() {
   const worker = new JobWorker({ db: database.db, log: log.child({ component: 'jobs' }) });
   registerContentJobs(worker, workflow);
   registerFeedbackJobs(worker, { ...workflow, notifier: createLogOnlyNotifier(log) });
+  registerServiceJobs(worker, { clients: createNationalPortalClients(nationalSettings) });
   await enqueueRetentionRun(workflow, new Date());
   await enqueueFeedbackRetentionRun(database.db, new Date());
+  await enqueueServicesDailyRun(database.db, new Date());
   worker.start({ intervalMs: 5_000 });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     log.info(

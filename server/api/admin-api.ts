@@ -9,6 +9,10 @@ import { createAuthRoutes } from '../auth/routes.ts';
 import { tenants } from '../db/schema/index.ts';
 import { withoutTenant } from '../db/tenant-scope.ts';
 import { AppError } from '../errors.ts';
+import { createFeedbackAdminRoutes } from '../feedback/index.ts';
+import { createComplianceRoutes } from '../policies/compliance-routes.ts';
+import { createPolicyRoutes } from '../policies/routes.ts';
+import { createServiceAdminRoutes } from '../services/index.ts';
 import { createUserRoutes } from '../users/routes.ts';
 import { createAuditRoutes } from '../audit/routes.ts';
 import { createContentRoutes } from '../content/routes.ts';
@@ -87,8 +91,13 @@ export function createAdminApi(options: AdminApiOptions) {
   api.route('/auth', createAuthRoutes());
   api.route('/users', createUserRoutes());
   api.route('/content', createContentRoutes(options.workflow));
+  api.route('/feedback', createFeedbackAdminRoutes(options.workflow));
+  api.route('/services', createServiceAdminRoutes(options.workflow));
   api.route('/media', createMediaAdminRoutes(options.media));
   api.route('/', createAuditRoutes());
+  api.route('/policies', createPolicyRoutes());
+  // `/compliance` and `/compliance.csv` are siblings, so the router carries both full paths.
+  api.route('/', createComplianceRoutes());
 
   api.openapi(
     createRoute({

@@ -7,6 +7,7 @@ import { users } from '../db/schema/index.ts';
 import { withoutTenant } from '../db/tenant-scope.ts';
 import type { Db } from '../db/types.ts';
 import { AppError } from '../errors.ts';
+import { securityPolicies } from '../policies/security.ts';
 import { verifyPassword } from './passwords.ts';
 import { createSession, type SessionRecord } from './sessions.ts';
 import {
@@ -86,9 +87,10 @@ export async function login(db: Db, config: Config, options: LoginOptions): Prom
   }
 
   const isSecondFactorPending = user.totpKey !== null;
+  const { sessions } = await securityPolicies(db, config);
   const created = await withoutTenant(db, async (tx) => {
     await clearFailures(tx, `account:${email}`);
-    const session = await createSession(tx, config.sessions, {
+    const session = await createSession(tx, sessions, {
       userId: user.id,
       isSecondFactorVerified: !isSecondFactorPending,
       ipAddress: options.ipAddress,

@@ -7,6 +7,7 @@ import { recordSecurityEvent } from '../audit/security-events.ts';
 import { withoutTenant } from '../db/tenant-scope.ts';
 import { AppError } from '../errors.ts';
 import { clientIp } from '../client-ip.ts';
+import { securityPolicies } from '../policies/security.ts';
 import { loadActor, needsSecondFactor } from './actor.ts';
 import { readSessionCookie } from './cookies.ts';
 import { validateSessionToken } from './sessions.ts';
@@ -16,7 +17,10 @@ export function loadSession(): MiddlewareHandler<AppEnv> {
   return async function loadSessionMiddleware(c, next) {
     const token = readSessionCookie(c);
     if (token && /^[a-z2-7]{32}$/.test(token)) {
-      const found = await validateSessionToken(c.var.db, c.var.config.sessions, token);
+      // The board's policies set session lifetimes and second-factor roles; the configured
+      // values apply until it has.
+      const policies = await securityPolicies(c.var.db, c.var.config);
+      const found = await validateSessionToken(c.var.db, policies.sessions, token);
       if (found) {
         const actor = await loadActor(c.var.db, found.user);
         const hasSecondFactor = found.user.totpKey !== null;
@@ -24,7 +28,7 @@ export function loadSession(): MiddlewareHandler<AppEnv> {
           ...found,
           actor,
           mustEnrolSecondFactor:
-            !hasSecondFactor && needsSecondFactor(actor, c.var.config.secondFactorRoles),
+            !hasSecondFactor && needsSecondFactor(actor, policies.secondFactorRoles),
           isSecondFactorPending: hasSecondFactor && !found.session.isSecondFactorVerified,
         });
         c.set('log', c.var.log.child({ userId: found.user.id }));

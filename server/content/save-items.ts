@@ -17,6 +17,7 @@ import { withTenant } from '../db/tenant-scope.ts';
 import type { Db, Tx } from '../db/types.ts';
 import { AppError } from '../errors.ts';
 import { recordMediaUsage } from '../media/delete.ts';
+import { effectiveRichTextPolicy } from '../policies/content-rules.ts';
 import { editableStates } from '../workflow/transitions.ts';
 import {
   contentFieldSchemas,
@@ -25,7 +26,7 @@ import {
   type RevisionText,
 } from './content-types.ts';
 import { findRevision, lockItem, type ItemRow } from './item-records.ts';
-import { sanitizeRichText } from './sanitize.ts';
+import { sanitizeRichText, type RichTextPolicy } from './sanitize.ts';
 import { slugify, uniqueSlug } from './slug.ts';
 
 export type ItemDraft = RevisionText & {
@@ -64,15 +65,16 @@ export function parseFields(type: ContentType, fields: unknown): Record<string, 
   return normaliseStrings(parsed.data);
 }
 
-function cleanText(text: RevisionText) {
+/** Normalises the text and sanitises the bodies against the tenant's rich-text policy. */
+function cleanText(text: RevisionText, policy: RichTextPolicy) {
   const normalised = normaliseStrings(text);
   return {
     titleVi: normalised.titleVi,
     titleEn: normalised.titleEn ?? null,
     leadVi: normalised.leadVi || null,
     leadEn: normalised.leadEn || null,
-    bodyVi: sanitizeRichText(normalised.bodyVi ?? ''),
-    bodyEn: normalised.bodyEn ? sanitizeRichText(normalised.bodyEn) : null,
+    bodyVi: sanitizeRichText(normalised.bodyVi ?? '', policy),
+    bodyEn: normalised.bodyEn ? sanitizeRichText(normalised.bodyEn, policy) : null,
   };
 }
 
@@ -177,9 +179,9 @@ export async function createItem(
 ) {
   requireContentPermission(context, tenant, 'content.create');
   const fields = parseFields(input.type, input.fields);
-  const text = cleanText(input);
 
   return withTenant(db, tenant.id, async (tx) => {
+    const text = cleanText(input, await effectiveRichTextPolicy(tx, tenant.id));
     await assertCategory(tx, tenant.id, input.categoryId);
     await assertMediaExist(tx, tenant.id, fields);
     const slug = input.slug
@@ -300,7 +302,7 @@ export async function saveItem(
       throw await staleSaveError(tx, tenant.id, item.currentRevisionId);
     }
     const fields = parseFields(item.type, input.fields);
-    const text = cleanText(input);
+    const text = cleanText(input, await effectiveRichTextPolicy(tx, tenant.id));
     await assertCategory(tx, tenant.id, input.categoryId);
     await assertMediaExist(tx, tenant.id, fields);
 

@@ -18,6 +18,7 @@ export type UploadLimits = {
 
 const mebibyte = 1024 * 1024;
 
+/** The code defaults of the upload policies; `effectiveUploadLimits()` resolves a tenant's. */
 export const defaultUploadLimits: UploadLimits = {
   allowedTypes: [
     'image/jpeg',

@@ -4,7 +4,9 @@ import { parseArgs } from 'node:util';
 import { loadConfig, loadDotEnvFile } from '../config.ts';
 import { openDatabase } from '../db/client.ts';
 import { createLogger } from '../logger.ts';
+import { loadDemoServiceFiles } from '../services/index.ts';
 import { syncTenants } from '../tenancy/sync.ts';
+import { WorkingCalendar } from '../workflow/calendar.ts';
 import { defaultTenantFolder, loadTenantFolder } from '../tenancy/tenant-folder.ts';
 
 const usage = `Usage: npm run tenants:sync -- [--folder DIR] [--demo]
@@ -41,6 +43,14 @@ async function main() {
     const report = await syncTenants(database.db, folder, {
       rootDomain: config.rootDomain,
       includeDemoContent: values.demo,
+      demoServices: values.demo
+        ? {
+            files: await loadDemoServiceFiles(
+              values.folder ? path.resolve(values.folder) : undefined,
+            ),
+            calendar: WorkingCalendar.fromTenantFolder(folder.holidays),
+          }
+        : undefined,
     });
     log.info(report, 'tenants synced');
     if (report.withoutFile.length > 0) {

@@ -125,7 +125,7 @@ function EnglishVersion(props: { view: ItemView }) {
       <summary>English version</summary>
       {view.titleEn ? <h2>{view.titleEn}</h2> : null}
       {view.leadEn ? <p class="lead">{view.leadEn}</p> : null}
-      {view.bodyEn ? <div class="body">{raw(sanitizeRichText(view.bodyEn))}</div> : null}
+      {view.bodyEn ? <div class="body">{raw(sanitizeRichText(view.bodyEn, view.richTextPolicy))}</div> : null}
     </details>
   );
 }
@@ -182,7 +182,7 @@ export function ItemPage(props: ItemPageProps) {
         {view.facts ? <ItemFactsView facts={view.facts} /> : null}
         {view.leadVi ? <p class="lead">{view.leadVi}</p> : null}
         {view.cover ? <Picture file={view.cover} className="cover" /> : null}
-        <div class="body">{raw(sanitizeRichText(view.bodyVi))}</div>
+        <div class="body">{raw(sanitizeRichText(view.bodyVi, view.richTextPolicy))}</div>
         {view.scheduleDays.length > 0 ? (
           <ScheduleDays days={view.scheduleDays} headingLevel={2} />
         ) : null}

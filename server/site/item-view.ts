@@ -1,3 +1,5 @@
+import type { RichTextPolicy } from '../content/sanitize.ts';
+import { effectiveRichTextPolicy } from '../policies/index.ts';
 import {
   findMedia,
   listRelated,
@@ -38,6 +40,8 @@ export type ItemView = ItemSource & {
   related: PublishedSummary[];
   /** The week of a work schedule, grouped by day; empty for other types. */
   scheduleDays: ScheduleDay[];
+  /** The tenant's rich-text policy in force now, applied again when the body is rendered. */
+  richTextPolicy: RichTextPolicy;
 };
 
 const relatedLimit = 5;
@@ -69,8 +73,10 @@ export async function loadItemView(
     ? files.find((file) => file.id === references.coverId && file.contentType.startsWith('image/'))
     : undefined;
   const weekStart = source.fields.weekStart;
+  const richTextPolicy = await effectiveRichTextPolicy(tx, tenantId);
 
   return {
+    richTextPolicy,
     ...source,
     facts: readItemFacts(source.type, source.fields, {
       today: context.day.today,

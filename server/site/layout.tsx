@@ -106,6 +106,15 @@ function Header(props: { tenant: ResolvedTenant; currentPath: string; menu: Site
           <NavLink href={sitePaths.schedule} currentPath={props.currentPath}>
             Lịch công tác
           </NavLink>
+          <NavLink href="/dich-vu-cong" currentPath={props.currentPath}>
+            Dịch vụ công
+          </NavLink>
+          <NavLink href="/tra-cuu-ho-so" currentPath={props.currentPath}>
+            Tra cứu hồ sơ
+          </NavLink>
+          <NavLink href="/gop-y" currentPath={props.currentPath}>
+            Phản ánh, kiến nghị
+          </NavLink>
           {tenant.kind === 'main' ? (
             <NavLink href={sitePaths.directory} currentPath={props.currentPath}>
               Cổng thành viên

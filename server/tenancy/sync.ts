@@ -13,6 +13,8 @@ import {
   type ContentType,
 } from '../db/schema/index.ts';
 import type { Db, Tx } from '../db/types.ts';
+import { syncDemoServices, type DemoServicesFile } from '../services/demo-services.ts';
+import type { WorkingCalendar } from '../workflow/calendar.ts';
 import type { TenantFolder } from './tenant-folder.ts';
 import type { TenantFile } from './tenant-file-schema.ts';
 
@@ -26,6 +28,7 @@ export type SyncReport = {
   /** Hostnames removed because their tenant's file no longer lists them. */
   removedHosts: string[];
   demoItemsCreated: number;
+  demoServicesCreated: number;
 };
 
 /** A hostname in the files already belongs to a tenant that has no file. */
@@ -216,6 +219,11 @@ export type SyncTenantsOptions = {
   rootDomain: string;
   /** Adds the demo items that are missing; items that exist are never overwritten. */
   includeDemoContent: boolean;
+  /** Demo services and dossiers to add with the demo content, loaded before the transaction. */
+  demoServices?: {
+    files: { file: string; content: DemoServicesFile }[];
+    calendar: WorkingCalendar;
+  };
 };
 
 /**
@@ -234,6 +242,7 @@ export async function syncTenants(
     withoutFile: [],
     removedHosts: [],
     demoItemsCreated: 0,
+    demoServicesCreated: 0,
   };
 
   await db.transaction(async (tx) => {
@@ -285,6 +294,15 @@ export async function syncTenants(
     }
     if (options.includeDemoContent) {
       report.demoItemsCreated = await seedDemoContent(tx, folder, idsBySlug);
+      for (const { content } of options.demoServices?.files ?? []) {
+        const tenantId = idsBySlug.get(content.tenant);
+        if (tenantId && options.demoServices) {
+          const created = await syncDemoServices(tx, tenantId, content, {
+            calendar: options.demoServices.calendar,
+          });
+          report.demoServicesCreated += created.servicesCreated;
+        }
+      }
     }
   });
 

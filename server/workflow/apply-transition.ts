@@ -15,9 +15,11 @@ import { withTenant } from '../db/tenant-scope.ts';
 import type { Db, Tx } from '../db/types.ts';
 import { AppError } from '../errors.ts';
 import { enqueue } from '../jobs/index.ts';
+import { effectiveDeadline } from '../policies/content-rules.ts';
+import { assertPublicationPolicies } from '../policies/workflow-rules.ts';
 import type { WorkingCalendar } from './calendar.ts';
 import { computeDueAt } from './deadlines.ts';
-import { transitions, type TransitionName } from './transitions.ts';
+import { liveStates, transitions, type TransitionName } from './transitions.ts';
 
 export type TransitionInput = {
   action: TransitionName;
@@ -86,16 +88,18 @@ async function dueAtOf(
     return null;
   }
   const [category] = await tx
-    .select({ deadline: categories.deadline })
+    .select({ deadline: categories.deadline, templateKey: categories.templateKey })
     .from(categories)
     .where(and(eq(categories.tenantId, item.tenantId), eq(categories.id, categoryId)));
+  // The board's deadline for the category's template replaces the one stored with it.
+  const rule = category ? await effectiveDeadline(tx, item.tenantId, category) : null;
   const revision = item.currentRevisionId
     ? await findRevision(tx, item.tenantId, item.currentRevisionId)
     : null;
   const issuedOn =
     typeof revision?.fields.issuedOn === 'string' ? revision.fields.issuedOn : undefined;
 
-  return computeDueAt(await deps.getCalendar(), category?.deadline, { submittedAt, issuedOn });
+  return computeDueAt(await deps.getCalendar(), rule, { submittedAt, issuedOn });
 }
 
 function assertMayPublish(item: ItemRow) {
@@ -137,6 +141,12 @@ export async function applyTransition(
     if ('requiresNote' in transition && transition.requiresNote && !note) {
       throw invalid('note', 'is required for this step');
     }
+    await assertPublicationPolicies(tx, {
+      actor: context.actor,
+      tenant,
+      item,
+      action: input.action,
+    });
 
     const changes: Partial<ItemRow> = { status: transition.to, updatedAt: now };
     switch (input.action) {
@@ -298,7 +308,7 @@ export async function applyTimedStep(
     const isDue =
       step.kind === 'publish'
         ? item.status === 'scheduled' && item.publishAt?.toISOString() === step.at
-        : liveAfter.includes(item.status) && item.unpublishAt?.toISOString() === step.at;
+        : liveStates.includes(item.status) && item.unpublishAt?.toISOString() === step.at;
     if (!isDue) {
       return false;
     }

@@ -47,15 +47,13 @@ export async function createUser(db: Db, options: CreateUserOptions = {}) {
   }
   for (const membership of options.memberships ?? []) {
     await withTenant(db, membership.tenantId, (tx) =>
-      tx
-        .insert(memberships)
-        .values(
-          membership.roles.map((role) => ({
-            tenantId: membership.tenantId,
-            userId: user!.id,
-            role,
-          })),
-        ),
+      tx.insert(memberships).values(
+        membership.roles.map((role) => ({
+          tenantId: membership.tenantId,
+          userId: user!.id,
+          role,
+        })),
+      ),
     );
   }
 

@@ -1,0 +1,71 @@
+import { createSignal } from 'solid-js';
+
+import { englishMessages } from './messages-en.ts';
+import { vietnameseMessages, type MessageKey } from './messages-vi.ts';
+
+export type Locale = 'vi' | 'en';
+
+const storageKey = 'admin.locale';
+const catalogues: Record<Locale, Record<MessageKey, string>> = {
+  vi: vietnameseMessages,
+  en: englishMessages,
+};
+const dateLocales: Record<Locale, string> = { vi: 'vi-VN', en: 'en-GB' };
+
+function readStoredLocale(storage: Storage | undefined): Locale {
+  try {
+    return storage?.getItem(storageKey) === 'en' ? 'en' : 'vi';
+  } catch {
+    return 'vi';
+  }
+}
+
+/** Fills `{name}` placeholders; a placeholder without a value stays visible, so it gets noticed. */
+function interpolate(template: string, params: Record<string, string | number> | undefined) {
+  if (!params) {
+    return template;
+  }
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+/**
+ * Creates the language store: Vietnamese unless the user chose English, remembered in
+ * localStorage, and mirrored to `<html lang>` so screen readers pronounce the page correctly.
+ */
+export function createI18n(storage: Storage | undefined = globalThis.localStorage) {
+  const [locale, setLocaleSignal] = createSignal<Locale>(readStoredLocale(storage));
+  document.documentElement.lang = locale();
+
+  const setLocale = (next: Locale) => {
+    setLocaleSignal(next);
+    document.documentElement.lang = next;
+    try {
+      storage?.setItem(storageKey, next);
+    } catch {
+      // A browser that refuses storage still switches; the choice lasts until reload.
+    }
+  };
+
+  const t = (key: MessageKey, params?: Record<string, string | number>) =>
+    interpolate(catalogues[locale()][key], params);
+
+  const formatDateTime = (iso: string | null | undefined) => {
+    if (!iso) {
+      return t('common.never');
+    }
+    return new Intl.DateTimeFormat(dateLocales[locale()], {
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(new Date(iso));
+  };
+
+  return { locale, setLocale, t, formatDateTime };
+}
+
+export type I18n = ReturnType<typeof createI18n>;
+export type { MessageKey };

@@ -1,0 +1,31 @@
+/** The base the server serves the admin under; every path below is relative to it. */
+export const adminBase = '/admin';
+
+/** Paths of the admin's pages. The reset path is fixed by the links the server sends. */
+export const paths = {
+  signIn: '/dang-nhap',
+  secondFactor: '/dang-nhap/ma-xac-thuc',
+  enrolment: '/thiet-lap-xac-thuc',
+  passwordReset: '/dat-lai-mat-khau',
+  dashboard: '/',
+  members: '/nguoi-dung',
+  boardAccounts: '/ban-bien-tap',
+  sessions: '/tai-khoan/phien-dang-nhap',
+  password: '/tai-khoan/mat-khau',
+} as const;
+
+/** The path inside the admin, from the router's full pathname. */
+export function pathInAdmin(pathname: string): string {
+  const inside = pathname.startsWith(adminBase) ? pathname.slice(adminBase.length) : pathname;
+  const trimmed = inside.replace(/\/+$/, '');
+
+  return trimmed === '' ? '/' : trimmed;
+}
+
+/** Accepts a `tiep` (next page) query value only when it is a path inside the admin. */
+export function safeNextPath(value: string | undefined | null): string | undefined {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) {
+    return undefined;
+  }
+  return value;
+}

@@ -1,0 +1,91 @@
+import { A } from '@solidjs/router';
+import { For, Show } from 'solid-js';
+
+import { canOnPlatform, canOnTenant, rolesOnTenant } from '../access/access.ts';
+import { roleDescription, roleLabel } from '../access/role-labels.ts';
+import { PageHeading } from '../components/PageHeading.tsx';
+import { PlaceholderPanel } from '../components/PlaceholderPanel.tsx';
+import { tenantName } from '../components/tenant-name.ts';
+import { paths } from '../paths.ts';
+import { useApp } from '../stores/app-context.tsx';
+
+/** The start page: who the user is on this portal, and where their work will appear. */
+export default function Dashboard() {
+  const { session, scope, i18n } = useApp();
+  const me = () => session.me()!;
+  const roles = () => rolesOnTenant(me(), scope.current()?.id);
+  const allRoles = () => [...roles().boardRoles, ...roles().tenantRoles];
+  const portal = () => {
+    const tenant = scope.current();
+    return tenant ? tenantName(tenant, i18n.locale()) : '';
+  };
+
+  return (
+    <>
+      <PageHeading
+        title={i18n.t('dashboard.greeting', { name: me().user.displayName })}
+        description={portal() ? i18n.t('dashboard.workingOn', { portal: portal() }) : undefined}
+      />
+      <div class="dashboard">
+        <section class="panel">
+          <h2 class="panel__title">{i18n.t('dashboard.rolesTitle')}</h2>
+          <Show
+            when={allRoles().length > 0}
+            fallback={
+              <p class={scope.list() ? undefined : 'muted'}>
+                {scope.list() ? i18n.t('dashboard.noRoles') : i18n.t('common.loading')}
+              </p>
+            }
+          >
+            <ul class="role-list">
+              <For each={allRoles()}>
+                {(role) => (
+                  <li class="role-list__item">
+                    <span class="badge">{roleLabel(role, i18n.t)}</span>
+                    <span class="role-list__text">{roleDescription(role, i18n.t)}</span>
+                  </li>
+                )}
+              </For>
+            </ul>
+            <Show when={roles().boardRoles.length > 0}>
+              <p class="muted">{i18n.t('dashboard.boardNote')}</p>
+            </Show>
+          </Show>
+        </section>
+        <PlaceholderPanel title={i18n.t('dashboard.queueTitle')}>
+          <p>{i18n.t('dashboard.queueText')}</p>
+        </PlaceholderPanel>
+        <PlaceholderPanel title={i18n.t('dashboard.activityTitle')}>
+          <p>{i18n.t('dashboard.activityText')}</p>
+        </PlaceholderPanel>
+        <section class="panel">
+          <h2 class="panel__title">{i18n.t('dashboard.shortcutsTitle')}</h2>
+          <ul class="link-list">
+            <Show when={canOnTenant(me(), 'user.read', scope.current())}>
+              <li>
+                <A href={paths.members}>{i18n.t('nav.members')}</A>
+              </li>
+            </Show>
+            <Show when={canOnPlatform(me(), 'user.read')}>
+              <li>
+                <A href={paths.boardAccounts}>{i18n.t('nav.boardAccounts')}</A>
+              </li>
+            </Show>
+            <li>
+              <A href={paths.sessions}>{i18n.t('nav.sessions')}</A>
+            </li>
+            <li>
+              <A href={paths.password}>{i18n.t('nav.password')}</A>
+            </li>
+          </ul>
+          <Show when={!me().secondFactor.isEnrolled}>
+            <p class="muted">
+              {i18n.t('dashboard.noSecondFactor')}{' '}
+              <A href={paths.enrolment}>{i18n.t('dashboard.setUpSecondFactor')}</A>
+            </p>
+          </Show>
+        </section>
+      </div>
+    </>
+  );
+}
