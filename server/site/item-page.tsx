@@ -125,7 +125,9 @@ function EnglishVersion(props: { view: ItemView }) {
       <summary>English version</summary>
       {view.titleEn ? <h2>{view.titleEn}</h2> : null}
       {view.leadEn ? <p class="lead">{view.leadEn}</p> : null}
-      {view.bodyEn ? <div class="body">{raw(sanitizeRichText(view.bodyEn, view.richTextPolicy))}</div> : null}
+      {view.bodyEn ? (
+        <div class="body">{raw(sanitizeRichText(view.bodyEn, view.richTextPolicy))}</div>
+      ) : null}
     </details>
   );
 }

@@ -92,7 +92,11 @@ export const feedbackCases = pgTable(
       using: sql`${t.assignedTenantId} = app.current_tenant()`,
       withCheck: sql`${t.assignedTenantId} = app.current_tenant()`,
     }),
-    pgPolicy('feedback_cases_platform_read', { for: 'select', to: portalApp, using: isPlatformScope }),
+    pgPolicy('feedback_cases_platform_read', {
+      for: 'select',
+      to: portalApp,
+      using: isPlatformScope,
+    }),
   ],
 );
 

@@ -44,7 +44,10 @@ export const services = pgTable(
     howToApply: text('how_to_apply'),
     /** Where the unit's own system takes applications. */
     externalUrl: text('external_url'),
-    details: jsonb('details').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    details: jsonb('details')
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     isPublished: boolean('is_published').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -59,7 +62,11 @@ export const services = pgTable(
       using: isCurrentTenant(t.tenantId),
       withCheck: isCurrentTenant(t.tenantId),
     }),
-    pgPolicy('services_public_read', { for: 'select', to: portalApp, using: sql`${t.isPublished}` }),
+    pgPolicy('services_public_read', {
+      for: 'select',
+      to: portalApp,
+      using: sql`${t.isPublished}`,
+    }),
     pgPolicy('services_platform_read', { for: 'select', to: portalApp, using: isPlatformScope }),
   ],
 );
