@@ -110,4 +110,63 @@ describe.skipIf(!hasChromium)('feedback form in Chromium', () => {
     expect(await page.locator('#fb-senderEmail').getAttribute('aria-invalid')).toBe('true');
     expect(await findAccessibilityProblems(page)).toEqual([]);
   });
+
+  it('follows a submission to its published answer', async () => {
+    const subject = 'Đề nghị công khai thời hạn giải quyết hồ sơ';
+    const answer =
+      'Cục đã đăng thời hạn giải quyết của từng thủ tục tại mục Dịch vụ công; hồ sơ được giải quyết trong 10 ngày làm việc.';
+    const page = await openPage();
+    await page.goto(`${unitOrigin}/gop-y`);
+    await fillForm(page, subject);
+    await page.getByRole('button', { name: 'Gửi' }).click();
+    const code = (await page.locator('#fb-tracking-code').textContent({ timeout: 60_000 })) ?? '';
+
+    // The unit admin handles the case through the admin API, from the admin's own origin.
+    const admin = await openPage();
+    await admin.goto(`${server.origin}/admin/`);
+    const email = 'quan.tri.ais@demo.mic.gov.vn';
+    const status = await admin.evaluate(
+      async ({ email, password, subject, answer }) => {
+        const call = async (method: string, path: string, body?: unknown) => {
+          const response = await fetch(`/api/admin${path}`, {
+            method,
+            headers: body === undefined ? {} : { 'content-type': 'application/json' },
+            body: body === undefined ? undefined : JSON.stringify(body),
+          });
+          return { status: response.status, body: await response.json() };
+        };
+        await call('POST', '/auth/login', { email, password });
+        const tenants = await call('GET', '/tenants');
+        const ais = tenants.body.tenants.find((tenant: { slug: string }) => tenant.slug === 'ais');
+        const cases = await call('GET', `/feedback/cases?tenantId=${ais.id}`);
+        const found = cases.body.cases.find(
+          (entry: { subject: string }) => entry.subject === subject,
+        );
+        const steps = [
+          ['classify', { tenantId: ais.id, topic: 'proposal' }],
+          ['answer', { tenantId: ais.id, answer }],
+          ['approve', { tenantId: ais.id }],
+          ['publish', { tenantId: ais.id }],
+        ] as const;
+        const results: number[] = [];
+        for (const [name, body] of steps) {
+          results.push((await call('POST', `/feedback/cases/${found.id}/${name}`, body)).status);
+        }
+        return results;
+      },
+      { email, password: server.passwords.get(email) ?? '', subject, answer },
+    );
+
+    await page.goto(`${unitOrigin}/tra-cuu-gop-y`);
+    await page.getByLabel('Mã tra cứu').fill(code);
+    await page.getByRole('button', { name: 'Tra cứu' }).click();
+    const lookup = await page.locator('main').textContent();
+    await page.goto(`${unitOrigin}/tra-loi-phan-anh`);
+    const answers = await page.locator('main').textContent();
+
+    expect(status).toEqual([200, 200, 200, 200]);
+    expect(lookup).toContain(answer);
+    expect(answers).toContain(subject);
+    expect(answers).not.toContain('Nguyễn Thị Lan');
+  });
 });
