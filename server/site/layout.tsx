@@ -1,6 +1,8 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 
+import { feedbackPaths } from '../feedback/paths.ts';
+import { servicePaths } from '../services/paths.ts';
 import type { ResolvedTenant } from '../tenancy/tenant-directory.ts';
 import { siteStylesheet } from './assets.ts';
 import type { SiteCategory } from './category-tree.ts';
@@ -106,13 +108,13 @@ function Header(props: { tenant: ResolvedTenant; currentPath: string; menu: Site
           <NavLink href={sitePaths.schedule} currentPath={props.currentPath}>
             Lịch công tác
           </NavLink>
-          <NavLink href="/dich-vu-cong" currentPath={props.currentPath}>
+          <NavLink href={servicePaths.catalogue} currentPath={props.currentPath}>
             Dịch vụ công
           </NavLink>
-          <NavLink href="/tra-cuu-ho-so" currentPath={props.currentPath}>
+          <NavLink href={servicePaths.lookup} currentPath={props.currentPath}>
             Tra cứu hồ sơ
           </NavLink>
-          <NavLink href="/gop-y" currentPath={props.currentPath}>
+          <NavLink href={feedbackPaths.form} currentPath={props.currentPath}>
             Phản ánh, kiến nghị
           </NavLink>
           {tenant.kind === 'main' ? (
