@@ -108,6 +108,7 @@ describe.skipIf(!hasChromium)('admin SPA in Chromium', () => {
     it('hides the people screen from the navigation', async () => {
       expect(await navigation(page).getByRole('link').allTextContents()).toEqual([
         'Tổng quan',
+        'Nội dung',
         'Phiên đăng nhập',
         'Đổi mật khẩu',
       ]);

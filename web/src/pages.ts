@@ -36,6 +36,22 @@ export const shellPages: readonly ShellPage[] = [
     isAllowed: (access) => canOnTenant(access.me, 'user.read', access.tenant),
   },
   {
+    path: paths.content,
+    component: lazy(() => import('./routes/ContentList.tsx')),
+    navLabel: 'nav.content',
+    navGroup: 'portal',
+    isAllowed: (access) => canOnTenant(access.me, 'content.read', access.tenant),
+  },
+  {
+    path: paths.reviewQueue,
+    component: lazy(() => import('./routes/ReviewQueue.tsx')),
+    navLabel: 'nav.reviewQueue',
+    navGroup: 'portal',
+    // The queue is the main portal's, so it opens only while working on the main portal.
+    isAllowed: (access) =>
+      access.tenant?.kind === 'main' && canOnTenant(access.me, 'content.review', access.tenant),
+  },
+  {
     path: paths.boardAccounts,
     component: lazy(() => import('./routes/BoardAccounts.tsx')),
     navLabel: 'nav.boardAccounts',

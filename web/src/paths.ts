@@ -10,6 +10,8 @@ export const paths = {
   dashboard: '/',
   members: '/nguoi-dung',
   boardAccounts: '/ban-bien-tap',
+  content: '/noi-dung',
+  reviewQueue: '/hang-cho-duyet',
   sessions: '/tai-khoan/phien-dang-nhap',
   password: '/tai-khoan/mat-khau',
 } as const;
