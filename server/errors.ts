@@ -60,6 +60,19 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * PostgreSQL codes for text it cannot hold: 22021 (invalid byte sequence, which a NUL
+ * character gives) and 22P05 (untranslatable character). They come from what a client sent.
+ */
+const unstorableTextCodes = new Set(['22021', '22P05']);
+
+function isUnstorableTextError(error: Error): boolean {
+  const cause = (error as { cause?: { code?: unknown } }).cause;
+  const code = cause?.code ?? (error as { code?: unknown }).code;
+
+  return typeof code === 'string' && unstorableTextCodes.has(code);
+}
+
 /** The one error handler: typed errors become their status, anything else a logged 500. */
 export function handleError(error: Error, c: Context<AppEnv>): Response {
   if (error instanceof AppError) {
@@ -80,6 +93,12 @@ export function handleError(error: Error, c: Context<AppEnv>): Response {
       'invalid_input';
     const status = error.status >= 500 ? 500 : error.status;
     return c.json({ error: { code, message: error.message, fields: [] } }, status);
+  }
+
+  if (isUnstorableTextError(error)) {
+    c.var.log.info({ err: error }, 'request rejected: text the database cannot store');
+    const message = 'The input contains a character that cannot be stored, such as a NUL byte';
+    return c.json({ error: { code: 'invalid_input', message, fields: [] } }, 400);
   }
 
   c.var.log.error({ err: error }, 'request failed');
