@@ -11,7 +11,7 @@ export type Actor = {
   memberships: ReadonlyMap<string, ReadonlySet<TenantRole>>;
 };
 
-/** What an action is taken on: one portal, or the platform as a whole (no tenant). */
+/** The target of an action: one portal, or the platform as a whole (no tenant). */
 export type Resource =
   | { kind: 'tenant'; tenantId: string; tenantKind: 'main' | 'hosted' | 'independent' }
   | { kind: 'platform' };
@@ -34,9 +34,4 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
   }
 
   return hasAny(actor.memberships.get(resource.tenantId), rule.tenant);
-}
-
-/** Whether the actor holds any board role, which lets the board see every portal. */
-export function isBoardMember(actor: Actor): boolean {
-  return actor.boardRoles.size > 0;
 }

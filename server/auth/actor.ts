@@ -29,7 +29,7 @@ export async function loadActor(db: Db, user: SessionUser): Promise<Actor> {
   };
 }
 
-/** Whether the actor holds a role whose holders must sign in with a second factor. */
+/** Tells whether the actor has a role that requires a second factor at sign-in. */
 export function needsSecondFactor(actor: Actor, secondFactorRoles: readonly string[]): boolean {
   const held = [
     ...actor.boardRoles,

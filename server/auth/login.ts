@@ -19,7 +19,7 @@ import {
   type ThrottleKey,
 } from './throttle.ts';
 
-/** Who is signing in, from where; for throttling, security events and the audit log. */
+/** The client of a sign-in, for throttling, security events and the audit log. */
 export type RequestOrigin = {
   ipAddress: string | null;
   userAgent: string | null;
@@ -45,8 +45,8 @@ export function normaliseEmail(email: string): string {
 
 /**
  * Signs a user in with email and password. Failures count against the account and the client
- * address in the database, so the back-off holds across instances; every outcome is recorded
- * as a security event.
+ * address in the database, so the back-off applies across instances. Every outcome is
+ * recorded as a security event.
  */
 export async function login(db: Db, config: Config, options: LoginOptions): Promise<LoginResult> {
   const email = normaliseEmail(options.email);

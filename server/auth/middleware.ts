@@ -78,7 +78,7 @@ export function requirePermission(c: Context<AppEnv>, action: Action, resource: 
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** Whether a request is a file upload, whose body is the raw file rather than JSON. */
+/** Tells whether a request is a file upload, whose body is the raw file rather than JSON. */
 export function isUploadRequest(method: string, path: string): boolean {
   return method === 'POST' && /^\/api\/admin\/media\/?$/.test(path);
 }
@@ -86,7 +86,7 @@ export function isUploadRequest(method: string, path: string): boolean {
 /**
  * Guards the admin API against cross-site requests. Hono's `csrf()` checks only form bodies,
  * so here every state-changing call must be JSON (an upload: the raw file) and carry an
- * `Origin` equal to the admin origin (the request's own host, since the API answers only there).
+ * `Origin` equal to the admin origin (the request's own host, because the API is served only there).
  * A cross-site form cannot send either content type without a CORS preflight.
  */
 export function verifyAdminOrigin(): MiddlewareHandler<AppEnv> {

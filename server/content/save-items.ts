@@ -240,7 +240,7 @@ export async function createItem(
   });
 }
 
-/** Whether an actor may change an item's text in its current state. */
+/** Throws unless the actor may change the item's text in its current state. */
 function assertMayEdit(context: ActingContext, tenant: TenantRef, item: ItemRow) {
   requireContentPermission(context, tenant, 'content.edit');
   if (!editableStates.includes(item.status)) {
@@ -284,9 +284,9 @@ async function staleSaveError(tx: Tx, tenantId: string, currentRevisionId: strin
 }
 
 /**
- * Saves a new revision of an item. The save names the revision it was edited from; when a
- * newer one exists the save is refused with 409 and who saved it when, never overwritten.
- * A published item keeps its live revision until the new one is published.
+ * Saves a new revision of an item. The save names the revision it was edited from. When a
+ * newer one exists, the save is rejected with 409 naming who saved it and when, so nothing is
+ * overwritten. A published item keeps its live revision until the new one is published.
  */
 export async function saveItem(
   db: Db,

@@ -9,7 +9,7 @@ import {
   type TenantTheme,
 } from '../db/schema/index.ts';
 
-/** A portal as the request pipeline sees it. */
+/** A portal as the request pipeline uses it. */
 export type ResolvedTenant = {
   id: string;
   slug: string;
@@ -44,7 +44,7 @@ export type TenantDirectoryOptions = {
 /**
  * An in-memory copy of every tenant and hostname, so resolving a host costs no query.
  *
- * The whole table is loaded at once, which also answers unknown hosts without a query. It is
+ * The whole table is loaded at once, so an unknown host costs no query either. It is
  * reloaded after `invalidate()` (the tenant sync calls it) or once it is older than `maxAgeMs`,
  * so a change made by another instance shows within that time.
  */
@@ -67,7 +67,7 @@ export class TenantDirectory {
     return snapshot.byHost.get(hostname) ?? null;
   }
 
-  /** Every tenant, ordered for the directory of member portals. */
+  /** Lists every tenant, ordered for the directory of member portals. */
   async list(): Promise<ResolvedTenant[]> {
     return (await this.#current()).tenants;
   }

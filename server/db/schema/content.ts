@@ -48,7 +48,7 @@ export const workflowStates = [
 ] as const;
 export type WorkflowState = (typeof workflowStates)[number];
 
-/** How a category's publication deadline is counted from its starting point. */
+/** The rule that counts a category's publication deadline from its starting point. */
 export type DeadlineRule = {
   amount: number;
   unit: 'working_days' | 'working_hours';
@@ -94,7 +94,7 @@ export const categories = pgTable(
   ],
 );
 
-/** Who sent an item that a unit supplied to the main portal; the unit answers for it. */
+/** The sender of an item a unit supplied to the main portal, since the unit is accountable for it. */
 export type Provenance = {
   senderName: string;
   senderTitle: string;
@@ -157,7 +157,7 @@ export const contentItems = pgTable(
       to: portalApp,
       using: isPlatformScope,
     }),
-    // A unit follows what it sent to the main portal, and no other unit sees it.
+    // A unit can read what it sent to the main portal, and no other unit can.
     pgPolicy('content_items_source_read', {
       for: 'select',
       to: portalApp,

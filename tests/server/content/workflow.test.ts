@@ -197,7 +197,7 @@ describe('editorial workflow', () => {
     });
   });
 
-  it('lets the source unit follow its submission with the notes, and no other unit', async () => {
+  it('shows a submission to its source unit only', async () => {
     const item = await submission('Tin gửi để theo dõi');
     await step(standing, main, item.id, { action: 'return', note: 'Đề nghị bổ sung nguồn tin' });
 
