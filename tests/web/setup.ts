@@ -8,3 +8,6 @@ afterEach(() => {
   localStorage.clear();
   sessionStorage.clear();
 });
+
+// jsdom has no canvas; it answers `getContext` with null after printing a warning each time.
+HTMLCanvasElement.prototype.getContext = () => null;

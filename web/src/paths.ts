@@ -11,10 +11,24 @@ export const paths = {
   members: '/nguoi-dung',
   boardAccounts: '/ban-bien-tap',
   content: '/noi-dung',
+  contentNew: '/noi-dung/moi',
+  contentItem: '/noi-dung/:itemId',
   reviewQueue: '/hang-cho-duyet',
+  media: '/thu-vien',
+  policies: '/chinh-sach',
+  compliance: '/tuan-thu',
+  feedback: '/phan-anh',
+  feedbackStatistics: '/phan-anh/thong-ke',
+  feedbackCase: '/phan-anh/:caseId',
   sessions: '/tai-khoan/phien-dang-nhap',
   password: '/tai-khoan/mat-khau',
 } as const;
+
+/** The editor's path for one content item. */
+export const contentItemPath = (itemId: string) => `/noi-dung/${encodeURIComponent(itemId)}`;
+
+/** The handling page of one feedback case. */
+export const feedbackCasePath = (caseId: string) => `/phan-anh/${encodeURIComponent(caseId)}`;
 
 /** The path inside the admin, from the router's full pathname. */
 export function pathInAdmin(pathname: string): string {

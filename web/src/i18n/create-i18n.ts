@@ -1,15 +1,10 @@
 import { createSignal } from 'solid-js';
 
-import { englishMessages } from './messages-en.ts';
-import { vietnameseMessages, type MessageKey } from './messages-vi.ts';
+import { catalogues, type MessageKey } from './catalogues.ts';
 
 export type Locale = 'vi' | 'en';
 
 const storageKey = 'admin.locale';
-const catalogues: Record<Locale, Record<MessageKey, string>> = {
-  vi: vietnameseMessages,
-  en: englishMessages,
-};
 const dateLocales: Record<Locale, string> = { vi: 'vi-VN', en: 'en-GB' };
 
 function readStoredLocale(storage: Storage | undefined): Locale {

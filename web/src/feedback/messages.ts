@@ -1,0 +1,6 @@
+import { defineMessages } from '../i18n/define-messages.ts';
+
+export const feedbackMessages = defineMessages({
+  vi: {},
+  en: {},
+});

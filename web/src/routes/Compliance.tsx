@@ -1,0 +1,6 @@
+import { PageHeading } from '../components/PageHeading.tsx';
+
+// TODO: scaffold only; the screen is being built.
+export default function Compliance() {
+  return <PageHeading title="Compliance" />;
+}
