@@ -18,7 +18,13 @@ import { listCategories } from './categories.ts';
 import { RevisionTextSchema } from './content-types.ts';
 import { createPreviewLink } from './preview-links.ts';
 import { restoreRevision, saveItem, createItem } from './save-items.ts';
-import { findMainPortal, listOwnSubmissions, submitToMainPortal } from './submissions.ts';
+import {
+  findMainPortal,
+  getOwnSubmission,
+  listOwnSubmissions,
+  resubmitToMainPortal,
+  submitToMainPortal,
+} from './submissions.ts';
 
 const TenantIdSchema = z.object({ tenantId: z.uuid() });
 const ItemParamsSchema = z.object({ itemId: z.uuid() });
@@ -71,6 +77,13 @@ const SubmissionSchema = TenantIdSchema.extend({
 }).refine((input) => Boolean(input.sourceItemId) || Boolean(input.type && input.titleVi), {
   message: 'give sourceItemId, or type and titleVi',
   path: ['titleVi'],
+});
+
+const ResubmissionSchema = RevisionTextSchema.extend({
+  tenantId: z.uuid(),
+  baseRevisionId: z.uuid(),
+  fields: z.record(z.string(), z.unknown()).default({}),
+  note: z.string().trim().max(2000).optional(),
 });
 
 function acting(c: Context<AppEnv>, actor: ActingContext['actor']): ActingContext {
@@ -349,6 +362,44 @@ export function createContentRoutes(workflow: WorkflowDependencies) {
     async (c) => {
       const { tenant } = await tenantFor(c, c.req.valid('query').tenantId, 'content.read');
       return c.json({ submissions: await listOwnSubmissions(c.var.db, tenant) }, 200);
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/submissions/{itemId}',
+      summary: "One of the unit's submissions: its current text and the standing section's notes",
+      tags: ['content'],
+      request: { params: ItemParamsSchema, query: TenantIdSchema },
+      responses: { 200: ok('Submission'), ...errorResponses },
+    }),
+    async (c) => {
+      const { tenant } = await tenantFor(c, c.req.valid('query').tenantId, 'content.read');
+      return c.json(await getOwnSubmission(c.var.db, tenant, c.req.valid('param').itemId), 200);
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/submissions/{itemId}/resubmit',
+      summary: 'Send a returned submission back to the main portal with revised text',
+      tags: ['content'],
+      request: { params: ItemParamsSchema, body: jsonBody(ResubmissionSchema) },
+      responses: { 200: ok('Submitted again'), ...errorResponses },
+    }),
+    async (c) => {
+      const { tenantId, ...input } = c.req.valid('json');
+      const { tenant, context } = await tenantFor(c, tenantId, 'content.syndicate');
+      const { item, revision } = await resubmitToMainPortal(
+        c.var.db,
+        context,
+        tenant,
+        c.req.valid('param').itemId,
+        input,
+      );
+      return c.json({ itemId: item.id, status: item.status, revisionId: revision.id }, 200);
     },
   );
 

@@ -66,7 +66,7 @@ export function parseFields(type: ContentType, fields: unknown): Record<string, 
 }
 
 /** Normalises the text and sanitises the bodies against the tenant's rich-text policy. */
-function cleanText(text: RevisionText, policy: RichTextPolicy) {
+export function cleanText(text: RevisionText, policy: RichTextPolicy) {
   const normalised = normaliseStrings(text);
   return {
     titleVi: normalised.titleVi,
@@ -259,7 +259,8 @@ function assertMayEdit(context: ActingContext, tenant: TenantRef, item: ItemRow)
   }
 }
 
-async function staleSaveError(tx: Tx, tenantId: string, currentRevisionId: string | null) {
+/** Builds the 409 for a save that started from an older revision, naming who saved the newer one. */
+export async function staleSaveError(tx: Tx, tenantId: string, currentRevisionId: string | null) {
   const current = currentRevisionId ? await findRevision(tx, tenantId, currentRevisionId) : null;
   const [author] = current?.createdBy
     ? await tx

@@ -16,8 +16,9 @@ import type { Db } from '../db/types.ts';
 import { AppError } from '../errors.ts';
 import { contentFieldSchemas, normaliseStrings, type RevisionText } from './content-types.ts';
 import { findRevision, lockItem } from './item-records.ts';
-import { parseFields } from './save-items.ts';
+import { cleanText, parseFields, staleSaveError } from './save-items.ts';
 import { sanitizeRichText } from './sanitize.ts';
+import { effectiveRichTextPolicy } from '../policies/content-rules.ts';
 import { slugify, uniqueSlug } from './slug.ts';
 
 export type SubmissionInput = {
@@ -224,5 +225,158 @@ export async function listOwnSubmissions(db: Db, unit: TenantRef) {
           occurredAt: event.occurredAt.toISOString(),
         })),
     }));
+  });
+}
+
+export type ResubmissionInput = RevisionText & {
+  baseRevisionId: string;
+  fields: Record<string, unknown>;
+  note?: string;
+};
+
+/**
+ * Loads one of the unit's submissions with its current text and its workflow events, for the
+ * unit to read the standing section's notes and revise. Runs in the unit's scope, so a
+ * submission of another unit is not found.
+ */
+export async function getOwnSubmission(db: Db, unit: TenantRef, itemId: string) {
+  return withTenant(db, unit.id, async (tx) => {
+    const [item] = await tx
+      .select()
+      .from(contentItems)
+      .where(and(eq(contentItems.id, itemId), eq(contentItems.sourceTenantId, unit.id)));
+    if (!item) {
+      throw new AppError('not_found', 'This unit has sent no submission with this id');
+    }
+    const revision = item.currentRevisionId
+      ? await findRevision(tx, item.tenantId, item.currentRevisionId)
+      : null;
+    const events = await tx
+      .select()
+      .from(workflowEvents)
+      .where(and(eq(workflowEvents.itemId, item.id), eq(workflowEvents.sourceTenantId, unit.id)))
+      .orderBy(workflowEvents.occurredAt);
+
+    return {
+      item: {
+        id: item.id,
+        type: item.type,
+        status: item.status,
+        provenance: item.provenance,
+        dueAt: item.dueAt?.toISOString() ?? null,
+        submittedAt: item.createdAt.toISOString(),
+        updatedAt: item.updatedAt.toISOString(),
+      },
+      revision: revision && {
+        id: revision.id,
+        number: revision.number,
+        titleVi: revision.titleVi,
+        titleEn: revision.titleEn,
+        leadVi: revision.leadVi,
+        leadEn: revision.leadEn,
+        bodyVi: revision.bodyVi,
+        bodyEn: revision.bodyEn,
+        fields: revision.fields,
+        createdAt: revision.createdAt.toISOString(),
+      },
+      events: events.map((event) => ({
+        action: event.action,
+        fromState: event.fromState,
+        toState: event.toState,
+        note: event.note,
+        occurredAt: event.occurredAt.toISOString(),
+      })),
+    };
+  });
+}
+
+/**
+ * Sends a returned submission back to the standing section with revised text. Only the unit
+ * that sent it may do so, only while it is returned, and only from the revision the unit last
+ * read: a stale base gets the same 409 as a stale save. The new revision and the state change
+ * are written in one transaction with a workflow event and an audit entry.
+ */
+export async function resubmitToMainPortal(
+  db: Db,
+  context: ActingContext,
+  unit: TenantRef,
+  itemId: string,
+  input: ResubmissionInput,
+) {
+  if (!can(context.actor, 'content.syndicate', tenantResource(unit))) {
+    throw new AppError('forbidden', 'You are not allowed to do this (content.syndicate)');
+  }
+  const main = await findMainPortal(db);
+
+  return withTenant(db, main.id, async (tx) => {
+    // Another unit's submission looks exactly like one that does not exist.
+    const [item] = await tx
+      .select()
+      .from(contentItems)
+      .where(
+        and(
+          eq(contentItems.tenantId, main.id),
+          eq(contentItems.id, itemId),
+          eq(contentItems.sourceTenantId, unit.id),
+        ),
+      )
+      .for('update');
+    if (!item) {
+      throw new AppError('not_found', 'This unit has sent no submission with this id');
+    }
+    if (item.status !== 'returned') {
+      throw new AppError(
+        'conflict',
+        `Only a returned submission can be sent again; this one is ${item.status}`,
+      );
+    }
+    if (item.currentRevisionId !== input.baseRevisionId) {
+      throw await staleSaveError(tx, main.id, item.currentRevisionId);
+    }
+    const fields = withoutMedia(parseFields(item.type, input.fields));
+    const text = cleanText(input, await effectiveRichTextPolicy(tx, main.id));
+    const base = await findRevision(tx, main.id, input.baseRevisionId);
+    const [revision] = await tx
+      .insert(contentRevisions)
+      .values({
+        tenantId: main.id,
+        itemId,
+        number: (base?.number ?? 0) + 1,
+        ...text,
+        fields,
+        basedOnRevisionId: input.baseRevisionId,
+        sourceTenantId: unit.id,
+        createdBy: context.actor.userId,
+      })
+      .returning();
+    const [updated] = await tx
+      .update(contentItems)
+      .set({ currentRevisionId: revision!.id, status: 'submitted', updatedAt: new Date() })
+      .where(and(eq(contentItems.tenantId, main.id), eq(contentItems.id, itemId)))
+      .returning();
+    await tx.insert(workflowEvents).values({
+      tenantId: main.id,
+      itemId,
+      action: 'resubmit_from_unit',
+      fromState: 'returned',
+      toState: 'submitted',
+      actorUserId: context.actor.userId,
+      note: input.note || null,
+      revisionId: revision!.id,
+      sourceTenantId: unit.id,
+    });
+    await appendAudit(tx, {
+      tenantId: main.id,
+      actorUserId: context.actor.userId,
+      action: 'content.resubmit_from_unit',
+      resourceType: item.type,
+      resourceId: itemId,
+      before: { status: 'returned', revision: base?.number ?? null },
+      after: { status: 'submitted', revision: revision!.number, sourceTenant: unit.slug },
+      ipAddress: context.ipAddress,
+      requestId: context.requestId,
+    });
+
+    return { item: updated!, revision: revision! };
   });
 }
