@@ -9,6 +9,7 @@ import { createAuthRoutes } from '../auth/routes.ts';
 import { tenants } from '../db/schema/index.ts';
 import { withoutTenant } from '../db/tenant-scope.ts';
 import { AppError } from '../errors.ts';
+import { createDashboardRoutes } from '../dashboard/routes.ts';
 import { createFeedbackAdminRoutes } from '../feedback/index.ts';
 import { createComplianceRoutes } from '../policies/compliance-routes.ts';
 import { createPolicyRoutes } from '../policies/routes.ts';
@@ -90,12 +91,13 @@ export function createAdminApi(options: AdminApiOptions) {
 
   api.route('/auth', createAuthRoutes());
   api.route('/users', createUserRoutes());
+  api.route('/', createDashboardRoutes());
   api.route('/content', createContentRoutes(options.workflow));
   api.route('/feedback', createFeedbackAdminRoutes(options.workflow));
   api.route('/services', createServiceAdminRoutes(options.workflow));
   api.route('/media', createMediaAdminRoutes(options.media));
   api.route('/', createAuditRoutes());
-  api.route('/policies', createPolicyRoutes());
+  api.route('/policies', createPolicyRoutes(options.workflow));
   // `/compliance` and `/compliance.csv` are siblings, so the router carries both full paths.
   api.route('/', createComplianceRoutes());
 

@@ -1438,6 +1438,80 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/dashboard': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The user's work queue and the portal's recent activity */
+    get: {
+      parameters: {
+        query: {
+          tenantId: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Work queue and activity */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Dashboard'];
+          };
+        };
+        /** @description Invalid input; the fields are named */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Not allowed for this user */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Not found, or on a portal this user cannot see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/content/items': {
     parameters: {
       query?: never;
@@ -5084,13 +5158,17 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List a portal's files, newest first, with search and a type filter */
+    /** List a portal's files, newest first, with search and filters, and its storage use */
     get: {
       parameters: {
         query: {
           tenantId: string;
           q?: string;
-          kind?: 'image' | 'video' | 'audio' | 'document';
+          kind?: 'image' | 'pdf' | 'office' | 'video' | 'audio' | 'document';
+          /** @description The first day of uploads listed (YYYY-MM-DD, Vietnam time) */
+          from?: string;
+          /** @description The last day of uploads listed, included (YYYY-MM-DD, Vietnam time) */
+          to?: string;
           page?: number;
           pageSize?: number;
         };
@@ -5106,9 +5184,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['MediaList'];
           };
         };
         /** @description Invalid input; the fields are named */
@@ -5174,9 +5250,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['StoredMedia'];
           };
         };
         /** @description Stored */
@@ -5185,9 +5259,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['StoredMedia'];
           };
         };
         /** @description Invalid input; the fields are named */
@@ -5232,9 +5304,16 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description The media storage is unavailable */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -5252,7 +5331,67 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** One file with the content items that use it */
+    get: {
+      parameters: {
+        query: {
+          tenantId: string;
+        };
+        header?: never;
+        path: {
+          mediaId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The file */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['MediaDetail'];
+          };
+        };
+        /** @description Invalid input; the fields are named */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Not allowed for this user */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Not found, or on a portal this user cannot see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
     put?: never;
     post?: never;
     /** Delete a file; refused with the list of published items that use it */
@@ -5276,7 +5415,7 @@ export interface paths {
           };
           content: {
             'application/json': {
-              [key: string]: unknown;
+              ok: boolean;
             };
           };
         };
@@ -5316,15 +5455,22 @@ export interface paths {
             'application/json': components['schemas']['ErrorResponse'];
           };
         };
-        /** @description Still used by published items */
+        /** @description Still used by published items, which are listed */
         409: {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['MediaInUse'];
+          };
+        };
+        /** @description The media storage is unavailable */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -5359,7 +5505,7 @@ export interface paths {
           };
           content: {
             'application/json': {
-              [key: string]: unknown;
+              media: components['schemas']['MediaItem'];
             };
           };
         };
@@ -5401,6 +5547,84 @@ export interface paths {
         };
       };
     };
+    trace?: never;
+  };
+  '/media/{mediaId}/thumbnail': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A small copy of an image, served on the admin's origin */
+    get: {
+      parameters: {
+        query: {
+          tenantId: string;
+          /** @description The narrowest copy at least this many pixels wide; the smallest by default */
+          minWidth?: number;
+        };
+        header?: never;
+        path: {
+          mediaId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The image */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'image/*': string;
+          };
+        };
+        /** @description Invalid input; the fields are named */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Not allowed for this user */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Not found, or on a portal this user cannot see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/audit': {
@@ -6451,6 +6675,33 @@ export interface components {
       hasSecondFactor: boolean;
       lastLoginAt: string | null;
     };
+    Dashboard: {
+      workQueue: {
+        /** @enum {string} */
+        kind: 'content' | 'feedback';
+        /** Format: uuid */
+        id: string;
+        title: string;
+        type: string;
+        status: string;
+        actions: string[];
+        dueAt: string | null;
+        isOverdue: boolean;
+        waitingSince: string;
+      }[];
+      activity: {
+        /** @enum {string} */
+        kind: 'content' | 'feedback';
+        /** Format: uuid */
+        id: string;
+        title: string;
+        action: string;
+        toState: string;
+        actorName: string | null;
+        note: string | null;
+        occurredAt: string;
+      }[];
+    };
     Service: {
       /** Format: uuid */
       id: string;
@@ -6473,6 +6724,80 @@ export interface components {
       };
       isPublished: boolean;
       updatedAt: string;
+    };
+    StoredMedia: {
+      media: components['schemas']['MediaItem'];
+      isDuplicate: boolean;
+    };
+    MediaItem: {
+      /** Format: uuid */
+      id: string;
+      originalName: string;
+      contentType: string;
+      sizeBytes: number;
+      width: number | null;
+      height: number | null;
+      altVi: string | null;
+      altEn: string | null;
+      /** @description The original's path on the portal's own host */
+      url: string;
+      /** @description The absolute address of the original */
+      publicUrl: string;
+      /** @description A small copy served by the admin API on the admin's origin; null for files that are not images */
+      thumbnailUrl: string | null;
+      variants: {
+        width: number;
+        /** @enum {string} */
+        format: 'webp' | 'jpeg' | 'png' | 'gif' | 'avif';
+        sizeBytes: number;
+        url: string;
+      }[];
+      /** Format: uuid */
+      uploadedBy: string | null;
+      uploaderName: string | null;
+      createdAt: string;
+    };
+    MediaList: {
+      media: components['schemas']['MediaItem'][];
+      total: number;
+      storage: components['schemas']['MediaStorage'];
+    };
+    MediaStorage: {
+      usedBytes: number;
+      quotaBytes: number;
+      maxFileBytes: number;
+      allowedTypes: string[];
+      allowSvg: boolean;
+    };
+    MediaDetail: {
+      media: components['schemas']['MediaItem'];
+      usages: {
+        /** Format: uuid */
+        itemId: string;
+        type: string;
+        slug: string;
+        status: string;
+        titleVi: string | null;
+      }[];
+    };
+    MediaInUse: {
+      error: {
+        /** @enum {string} */
+        code: 'conflict';
+        message: string;
+        fields: {
+          field: string;
+          message: string;
+        }[];
+        details: {
+          usages: {
+            /** Format: uuid */
+            itemId: string;
+            type: string;
+            slug: string;
+          }[];
+        };
+      };
     };
     Policy: {
       key: string;

@@ -157,11 +157,7 @@ export const englishMessages: Record<MessageKey, string> = {
   'dashboard.noRoles': 'You hold no role on this portal.',
   'dashboard.boardNote': 'Editorial board roles apply on every portal.',
   'dashboard.queueTitle': 'My work queue',
-  'dashboard.queueText':
-    'Items waiting for you to edit, approve or publish will appear here once the content module is in service.',
   'dashboard.activityTitle': 'Recent activity',
-  'dashboard.activityText':
-    'The latest changes on the portal will appear here with the content module. There are no figures yet.',
   'dashboard.shortcutsTitle': 'Shortcuts',
   'dashboard.noSecondFactor': 'Two-step verification is off for your account.',
   'dashboard.setUpSecondFactor': 'Set it up now',

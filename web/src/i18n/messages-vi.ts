@@ -155,11 +155,7 @@ export const vietnameseMessages = {
   'dashboard.noRoles': 'Bạn chưa có vai trò nào trên cổng này.',
   'dashboard.boardNote': 'Vai trò Ban Biên tập áp dụng trên mọi cổng.',
   'dashboard.queueTitle': 'Việc cần làm',
-  'dashboard.queueText':
-    'Tin bài chờ bạn biên tập, duyệt hoặc đăng tải sẽ hiện ở đây khi phân hệ nội dung được đưa vào hoạt động.',
   'dashboard.activityTitle': 'Hoạt động gần đây',
-  'dashboard.activityText':
-    'Các thay đổi mới nhất trên cổng sẽ hiện ở đây cùng với phân hệ nội dung. Hiện chưa có số liệu.',
   'dashboard.shortcutsTitle': 'Đi nhanh',
   'dashboard.noSecondFactor': 'Tài khoản của bạn chưa bật xác thực hai lớp.',
   'dashboard.setUpSecondFactor': 'Thiết lập ngay',

@@ -1,20 +1,36 @@
 import { A } from '@solidjs/router';
-import { For, Show } from 'solid-js';
+import { createResource, For, Show } from 'solid-js';
 
 import { canOnPlatform, canOnTenant, rolesOnTenant } from '../access/access.ts';
 import { roleDescription, roleLabel } from '../access/role-labels.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
-import { PlaceholderPanel } from '../components/PlaceholderPanel.tsx';
+import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { tenantName } from '../components/tenant-name.ts';
+import { ActivityPanel } from '../dashboard/ActivityPanel.tsx';
+import { WorkQueuePanel } from '../dashboard/WorkQueuePanel.tsx';
 import { paths } from '../paths.ts';
 import { useApp } from '../stores/app-context.tsx';
 
-/** The start page: who the user is on this portal, and where their work will appear. */
+import '../styles/dashboard.css';
+
+/** The start page: who the user is on this portal, what waits for them and what happened lately. */
 export default function Dashboard() {
-  const { session, scope, i18n } = useApp();
+  const { api, session, scope, i18n } = useApp();
   const me = () => session.me()!;
   const roles = () => rolesOnTenant(me(), scope.current()?.id);
   const allRoles = () => [...roles().boardRoles, ...roles().tenantRoles];
+  const [overview, { refetch }] = createResource(
+    () => {
+      const tenant = scope.current();
+      const mayRead =
+        canOnTenant(me(), 'content.read', tenant) || canOnTenant(me(), 'feedback.read', tenant);
+      return tenant && mayRead ? tenant.id : undefined;
+    },
+    async (tenantId) => ({
+      ...(await api.call(api.client.GET('/dashboard', { params: { query: { tenantId } } }))),
+      loadedAt: new Date(),
+    }),
+  );
   const portal = () => {
     const tenant = scope.current();
     return tenant ? tenantName(tenant, i18n.locale()) : '';
@@ -52,12 +68,26 @@ export default function Dashboard() {
             </Show>
           </Show>
         </section>
-        <PlaceholderPanel title={i18n.t('dashboard.queueTitle')}>
-          <p>{i18n.t('dashboard.queueText')}</p>
-        </PlaceholderPanel>
-        <PlaceholderPanel title={i18n.t('dashboard.activityTitle')}>
-          <p>{i18n.t('dashboard.activityText')}</p>
-        </PlaceholderPanel>
+        <section class="panel dashboard__wide" aria-busy={overview.loading}>
+          <h2 class="panel__title">{i18n.t('dashboard.queueTitle')}</h2>
+          <p class="muted">{i18n.t('dashboard.queueIntro')}</p>
+          <Show when={overview.error}>
+            <ErrorNotice error={overview.error} onRetry={() => void refetch()} />
+          </Show>
+          <Show
+            when={!overview.error && overview.latest}
+            fallback={<Show when={overview.loading}>{i18n.t('common.loading')}</Show>}
+          >
+            {(loaded) => <WorkQueuePanel entries={loaded().workQueue} now={loaded().loadedAt} />}
+          </Show>
+        </section>
+        <section class="panel dashboard__wide" aria-busy={overview.loading}>
+          <h2 class="panel__title">{i18n.t('dashboard.activityTitle')}</h2>
+          <p class="muted">{i18n.t('dashboard.activityIntro')}</p>
+          <Show when={!overview.error && overview.latest}>
+            {(loaded) => <ActivityPanel entries={loaded().activity} />}
+          </Show>
+        </section>
         <section class="panel">
           <h2 class="panel__title">{i18n.t('dashboard.shortcutsTitle')}</h2>
           <ul class="link-list">
