@@ -17,6 +17,22 @@ import { diffRevisions, getItemDetail, listItems, listReviewQueue } from './admi
 import { listCategories } from './categories.ts';
 import { RevisionTextSchema } from './content-types.ts';
 import { createPreviewLink } from './preview-links.ts';
+import {
+  CategoryListSchema,
+  CreatedSchema,
+  DiffSchema,
+  ItemDetailSchema,
+  ItemListSchema,
+  PreviewLinkSchema,
+  RestoredSchema,
+  ResubmittedSchema,
+  ReviewQueueSchema,
+  SavedSchema,
+  SubmissionDetailSchema,
+  SubmissionListSchema,
+  SubmittedSchema,
+  TransitionedSchema,
+} from './response-schemas.ts';
 import { restoreRevision, saveItem, createItem } from './save-items.ts';
 import {
   findMainPortal,
@@ -34,7 +50,6 @@ const DraftSchema = RevisionTextSchema.extend({
   categoryId: z.uuid().nullable().optional(),
 });
 const AnyObject = z.record(z.string(), z.unknown());
-const ok = (description: string) => jsonResponse(AnyObject, description);
 
 const ListQuerySchema = TenantIdSchema.extend({
   type: z.enum(contentTypes).optional(),
@@ -112,7 +127,7 @@ export function createContentRoutes(workflow: WorkflowDependencies) {
       summary: "List a portal's items with filters",
       tags: ['content'],
       request: { query: ListQuerySchema },
-      responses: { 200: ok('Items'), ...errorResponses },
+      responses: { 200: jsonResponse(ItemListSchema, 'Items'), ...errorResponses },
     }),
     async (c) => {
       const query = c.req.valid('query');
@@ -135,7 +150,7 @@ export function createContentRoutes(workflow: WorkflowDependencies) {
       request: {
         body: jsonBody(DraftSchema.extend({ tenantId: z.uuid(), type: z.enum(contentTypes) })),
       },
-      responses: { 201: ok('Created'), ...errorResponses },
+      responses: { 201: jsonResponse(CreatedSchema, 'Created'), ...errorResponses },
     }),
     async (c) => {
       const input = c.req.valid('json');
@@ -155,7 +170,7 @@ export function createContentRoutes(workflow: WorkflowDependencies) {
       summary: 'An item with its current revision, history and the steps this user may take',
       tags: ['content'],
       request: { params: ItemParamsSchema, query: TenantIdSchema },
-      responses: { 200: ok('The item'), ...errorResponses },
+      responses: { 200: jsonResponse(ItemDetailSchema, 'The item'), ...errorResponses },
     }),
     async (c) => {
       const { tenant, context } = await tenantFor(c, c.req.valid('query').tenantId, 'content.read');
@@ -177,7 +192,7 @@ export function createContentRoutes(workflow: WorkflowDependencies) {
         body: jsonBody(DraftSchema.extend({ tenantId: z.uuid(), baseRevisionId: z.uuid() })),
       },
       responses: {
-        200: ok('Saved'),
+        200: jsonResponse(SavedSchema, 'Saved'),
         409: jsonResponse(AnyObject, 'A newer revision exists; it names who saved it and when'),
         ...errorResponses,
       },
@@ -206,7 +221,7 @@ export function createContentRoutes(workflow: WorkflowDependencies) {
         params: ItemParamsSchema,
         query: TenantIdSchema.extend({ from: z.uuid(), to: z.uuid() }),
       },
-      responses: { 200: ok('Differences by field'), ...errorResponses },
+      responses: { 200: jsonResponse(DiffSchema, 'Differences by field'), ...errorResponses },
     }),
     async (c) => {
       const query = c.req.valid('query');
@@ -228,7 +243,7 @@ export function createContentRoutes(workflow: WorkflowDependencies) {
         params: ItemParamsSchema,
         body: jsonBody(TenantIdSchema.extend({ revisionId: z.uuid(), baseRevisionId: z.uuid() })),
       },
-      responses: { 200: ok('Restored'), ...errorResponses },
+      responses: { 200: jsonResponse(RestoredSchema, 'Restored'), ...errorResponses },
     }),
     async (c) => {
       const input = c.req.valid('json');
@@ -251,7 +266,10 @@ export function createContentRoutes(workflow: WorkflowDependencies) {
       summary: 'Take one workflow step',
       tags: ['content'],
       request: { params: ItemParamsSchema, body: jsonBody(TransitionSchema) },
-      responses: { 200: ok('The item after the step'), ...errorResponses },
+      responses: {
+        200: jsonResponse(TransitionedSchema, 'The item after the step'),
+        ...errorResponses,
+      },
     }),
     async (c) => {
       const input = c.req.valid('json');
@@ -276,7 +294,7 @@ export function createContentRoutes(workflow: WorkflowDependencies) {
       summary: 'A signed, expiring link that shows the current draft on the portal',
       tags: ['content'],
       request: { params: ItemParamsSchema, body: jsonBody(TenantIdSchema) },
-      responses: { 200: ok('The link'), ...errorResponses },
+      responses: { 200: jsonResponse(PreviewLinkSchema, 'The link'), ...errorResponses },
     }),
     async (c) => {
       const { tenant, context } = await tenantFor(c, c.req.valid('json').tenantId, 'content.read');
@@ -300,7 +318,7 @@ export function createContentRoutes(workflow: WorkflowDependencies) {
       summary: "A portal's category tree",
       tags: ['content'],
       request: { query: TenantIdSchema },
-      responses: { 200: ok('Categories'), ...errorResponses },
+      responses: { 200: jsonResponse(CategoryListSchema, 'Categories'), ...errorResponses },
     }),
     async (c) => {
       const { tenant } = await tenantFor(c, c.req.valid('query').tenantId, 'content.read');
@@ -329,7 +347,7 @@ export function createContentRoutes(workflow: WorkflowDependencies) {
       summary: "Send information from a unit to the main portal, with the sender's details",
       tags: ['content'],
       request: { body: jsonBody(SubmissionSchema) },
-      responses: { 201: ok('Submitted'), ...errorResponses },
+      responses: { 201: jsonResponse(SubmittedSchema, 'Submitted'), ...errorResponses },
     }),
     async (c) => {
       const input = c.req.valid('json');
@@ -357,7 +375,7 @@ export function createContentRoutes(workflow: WorkflowDependencies) {
       summary: 'What a unit has sent to the main portal, with its state and notes',
       tags: ['content'],
       request: { query: TenantIdSchema },
-      responses: { 200: ok('Submissions'), ...errorResponses },
+      responses: { 200: jsonResponse(SubmissionListSchema, 'Submissions'), ...errorResponses },
     }),
     async (c) => {
       const { tenant } = await tenantFor(c, c.req.valid('query').tenantId, 'content.read');
@@ -372,7 +390,7 @@ export function createContentRoutes(workflow: WorkflowDependencies) {
       summary: "One of the unit's submissions: its current text and the standing section's notes",
       tags: ['content'],
       request: { params: ItemParamsSchema, query: TenantIdSchema },
-      responses: { 200: ok('Submission'), ...errorResponses },
+      responses: { 200: jsonResponse(SubmissionDetailSchema, 'Submission'), ...errorResponses },
     }),
     async (c) => {
       const { tenant } = await tenantFor(c, c.req.valid('query').tenantId, 'content.read');
@@ -387,7 +405,7 @@ export function createContentRoutes(workflow: WorkflowDependencies) {
       summary: 'Send a returned submission back to the main portal with revised text',
       tags: ['content'],
       request: { params: ItemParamsSchema, body: jsonBody(ResubmissionSchema) },
-      responses: { 200: ok('Submitted again'), ...errorResponses },
+      responses: { 200: jsonResponse(ResubmittedSchema, 'Submitted again'), ...errorResponses },
     }),
     async (c) => {
       const { tenantId, ...input } = c.req.valid('json');
@@ -409,7 +427,7 @@ export function createContentRoutes(workflow: WorkflowDependencies) {
       path: '/review-queue',
       summary: "The standing section's queue on the main portal, across all units",
       tags: ['content'],
-      responses: { 200: ok('Queue'), ...errorResponses },
+      responses: { 200: jsonResponse(ReviewQueueSchema, 'Queue'), ...errorResponses },
     }),
     async (c) => {
       const main = await findMainPortal(c.var.db);

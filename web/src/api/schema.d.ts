@@ -1568,9 +1568,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['ContentItemList'];
           };
         };
         /** @description Invalid input; the fields are named */
@@ -1659,9 +1657,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['ContentItemCreated'];
           };
         };
         /** @description Invalid input; the fields are named */
@@ -1735,9 +1731,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['ContentItemDetail'];
           };
         };
         /** @description Invalid input; the fields are named */
@@ -1819,9 +1813,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['ContentRevisionSaved'];
           };
         };
         /** @description Invalid input; the fields are named */
@@ -1909,9 +1901,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['ContentRevisionDiff'];
           };
         };
         /** @description Invalid input; the fields are named */
@@ -1998,9 +1988,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['ContentRevisionRestored'];
           };
         };
         /** @description Invalid input; the fields are named */
@@ -2112,9 +2100,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['ContentItemTransitioned'];
           };
         };
         /** @description Invalid input; the fields are named */
@@ -2195,9 +2181,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['ContentPreviewLink'];
           };
         };
         /** @description Invalid input; the fields are named */
@@ -2269,9 +2253,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['ContentCategoryList'];
           };
         };
         /** @description Invalid input; the fields are named */
@@ -2345,9 +2327,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['ContentSubmissionList'];
           };
         };
         /** @description Invalid input; the fields are named */
@@ -2440,9 +2420,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['ContentSubmitted'];
           };
         };
         /** @description Invalid input; the fields are named */
@@ -2516,9 +2494,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['ContentSubmissionDetail'];
           };
         };
         /** @description Invalid input; the fields are named */
@@ -2615,9 +2591,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['ContentResubmitted'];
           };
         };
         /** @description Invalid input; the fields are named */
@@ -2687,9 +2661,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['ContentReviewQueue'];
           };
         };
         /** @description Invalid input; the fields are named */
@@ -6701,6 +6673,435 @@ export interface components {
         note: string | null;
         occurredAt: string;
       }[];
+    };
+    ContentItemList: {
+      items: components['schemas']['ContentItemSummary'][];
+      total: number;
+    };
+    ContentItemSummary: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      type:
+        | 'page'
+        | 'article'
+        | 'announcement'
+        | 'legal_document'
+        | 'draft_for_comment'
+        | 'work_schedule'
+        | 'procurement_notice'
+        | 'statistics_report';
+      slug: string;
+      /** @enum {string} */
+      status:
+        | 'draft'
+        | 'submitted'
+        | 'received'
+        | 'classified'
+        | 'editing'
+        | 'in_review'
+        | 'escalated'
+        | 'approved'
+        | 'scheduled'
+        | 'published'
+        | 'updated'
+        | 'unpublish_requested'
+        | 'unpublished'
+        | 'archived'
+        | 'returned';
+      titleVi: string;
+      /** Format: uuid */
+      categoryId: string | null;
+      /** Format: uuid */
+      sourceTenantId: string | null;
+      isSensitive: boolean;
+      /** @description ISO 8601 time */
+      dueAt: string | null;
+      /** @description ISO 8601 time */
+      publishAt: string | null;
+      /** @description ISO 8601 time */
+      unpublishAt: string | null;
+      /** @description ISO 8601 time */
+      publishedAt: string | null;
+      /** @description ISO 8601 time */
+      updatedAt: string;
+      /** Format: uuid */
+      createdBy: string | null;
+    };
+    ContentItemCreated: {
+      /** Format: uuid */
+      itemId: string;
+      /** Format: uuid */
+      revisionId: string;
+      slug: string;
+    };
+    ContentItemDetail: {
+      item: components['schemas']['ContentItemSummary'] & {
+        provenance: components['schemas']['Provenance'];
+      };
+      currentRevision: components['schemas']['ContentRevision'];
+      /** Format: uuid */
+      publishedRevisionId: string | null;
+      revisions: {
+        /** Format: uuid */
+        id: string;
+        number: number;
+        /** Format: uuid */
+        createdBy: string | null;
+        /** @description ISO 8601 time */
+        createdAt: string;
+      }[];
+      events: {
+        action: string;
+        /** @enum {string|null} */
+        fromState:
+          | 'draft'
+          | 'submitted'
+          | 'received'
+          | 'classified'
+          | 'editing'
+          | 'in_review'
+          | 'escalated'
+          | 'approved'
+          | 'scheduled'
+          | 'published'
+          | 'updated'
+          | 'unpublish_requested'
+          | 'unpublished'
+          | 'archived'
+          | 'returned'
+          | null;
+        /** @enum {string} */
+        toState:
+          | 'draft'
+          | 'submitted'
+          | 'received'
+          | 'classified'
+          | 'editing'
+          | 'in_review'
+          | 'escalated'
+          | 'approved'
+          | 'scheduled'
+          | 'published'
+          | 'updated'
+          | 'unpublish_requested'
+          | 'unpublished'
+          | 'archived'
+          | 'returned';
+        note: string | null;
+        /** @description ISO 8601 time */
+        occurredAt: string;
+        /** Format: uuid */
+        actorUserId: string | null;
+      }[];
+      allowedActions: (
+        | 'submit'
+        | 'receive'
+        | 'classify'
+        | 'start_editing'
+        | 'start_review'
+        | 'return'
+        | 'escalate'
+        | 'approve_escalated'
+        | 'reject_escalated'
+        | 'approve'
+        | 'publish'
+        | 'schedule'
+        | 'cancel_schedule'
+        | 'publish_update'
+        | 'request_unpublish'
+        | 'unpublish'
+        | 'reject_unpublish'
+        | 'reopen'
+        | 'archive'
+      )[];
+    };
+    Provenance: {
+      senderName: string;
+      senderTitle: string;
+      senderEmail?: string;
+      senderPhone?: string;
+      purpose: string;
+      sourceItemId?: string;
+    } | null;
+    ContentRevision: {
+      /** Format: uuid */
+      id: string;
+      number: number;
+      titleVi: string;
+      titleEn: string | null;
+      leadVi: string | null;
+      leadEn: string | null;
+      bodyVi: string;
+      bodyEn: string | null;
+      fields: {
+        [key: string]: unknown;
+      };
+      /** Format: uuid */
+      basedOnRevisionId: string | null;
+      /** Format: uuid */
+      createdBy: string | null;
+      /** @description ISO 8601 time */
+      createdAt: string;
+    } | null;
+    ContentRevisionSaved: {
+      /** Format: uuid */
+      revisionId: string;
+      number: number;
+      slug: string;
+    };
+    ContentRevisionDiff: {
+      from: {
+        /** Format: uuid */
+        id: string;
+        number: number;
+      };
+      to: {
+        /** Format: uuid */
+        id: string;
+        number: number;
+      };
+      fields: {
+        field: string;
+        before: string;
+        after: string;
+        isChanged: boolean;
+        parts: {
+          value: string;
+          added: boolean;
+          removed: boolean;
+        }[];
+      }[];
+    };
+    ContentRevisionRestored: {
+      /** Format: uuid */
+      revisionId: string;
+      number: number;
+    };
+    ContentItemTransitioned: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status:
+        | 'draft'
+        | 'submitted'
+        | 'received'
+        | 'classified'
+        | 'editing'
+        | 'in_review'
+        | 'escalated'
+        | 'approved'
+        | 'scheduled'
+        | 'published'
+        | 'updated'
+        | 'unpublish_requested'
+        | 'unpublished'
+        | 'archived'
+        | 'returned';
+      /** @description ISO 8601 time */
+      dueAt: string | null;
+    };
+    ContentPreviewLink: {
+      url: string;
+      /** @description ISO 8601 time */
+      expiresAt: string;
+    };
+    ContentCategoryList: {
+      categories: {
+        /** Format: uuid */
+        id: string;
+        /** Format: uuid */
+        parentId: string | null;
+        slug: string;
+        nameVi: string;
+        nameEn: string | null;
+        isStanding: boolean;
+        deadline: {
+          amount: number;
+          /** @enum {string} */
+          unit: 'working_days' | 'working_hours';
+          /** @enum {string} */
+          from: 'signing' | 'submission';
+        } | null;
+      }[];
+    };
+    ContentSubmitted: {
+      /** Format: uuid */
+      itemId: string;
+      /** @enum {string} */
+      status:
+        | 'draft'
+        | 'submitted'
+        | 'received'
+        | 'classified'
+        | 'editing'
+        | 'in_review'
+        | 'escalated'
+        | 'approved'
+        | 'scheduled'
+        | 'published'
+        | 'updated'
+        | 'unpublish_requested'
+        | 'unpublished'
+        | 'archived'
+        | 'returned';
+    };
+    ContentSubmissionList: {
+      submissions: {
+        /** Format: uuid */
+        id: string;
+        /** @enum {string} */
+        type:
+          | 'page'
+          | 'article'
+          | 'announcement'
+          | 'legal_document'
+          | 'draft_for_comment'
+          | 'work_schedule'
+          | 'procurement_notice'
+          | 'statistics_report';
+        titleVi: string;
+        /** @enum {string} */
+        status:
+          | 'draft'
+          | 'submitted'
+          | 'received'
+          | 'classified'
+          | 'editing'
+          | 'in_review'
+          | 'escalated'
+          | 'approved'
+          | 'scheduled'
+          | 'published'
+          | 'updated'
+          | 'unpublish_requested'
+          | 'unpublished'
+          | 'archived'
+          | 'returned';
+        provenance: components['schemas']['Provenance'];
+        /** @description ISO 8601 time */
+        dueAt: string | null;
+        /** @description ISO 8601 time */
+        submittedAt: string;
+        notes: {
+          action: string;
+          note: string;
+          /** @description ISO 8601 time */
+          occurredAt: string;
+        }[];
+      }[];
+    };
+    ContentSubmissionDetail: {
+      item: {
+        /** Format: uuid */
+        id: string;
+        /** @enum {string} */
+        type:
+          | 'page'
+          | 'article'
+          | 'announcement'
+          | 'legal_document'
+          | 'draft_for_comment'
+          | 'work_schedule'
+          | 'procurement_notice'
+          | 'statistics_report';
+        /** @enum {string} */
+        status:
+          | 'draft'
+          | 'submitted'
+          | 'received'
+          | 'classified'
+          | 'editing'
+          | 'in_review'
+          | 'escalated'
+          | 'approved'
+          | 'scheduled'
+          | 'published'
+          | 'updated'
+          | 'unpublish_requested'
+          | 'unpublished'
+          | 'archived'
+          | 'returned';
+        provenance: components['schemas']['Provenance'];
+        /** @description ISO 8601 time */
+        dueAt: string | null;
+        /** @description ISO 8601 time */
+        submittedAt: string;
+        /** @description ISO 8601 time */
+        updatedAt: string;
+      };
+      revision: {
+        /** Format: uuid */
+        id: string;
+        number: number;
+        titleVi: string;
+        titleEn: string | null;
+        leadVi: string | null;
+        leadEn: string | null;
+        bodyVi: string;
+        bodyEn: string | null;
+        fields: {
+          [key: string]: unknown;
+        };
+        /** @description ISO 8601 time */
+        createdAt: string;
+      } | null;
+      events: {
+        action: string;
+        /** @enum {string|null} */
+        fromState:
+          | 'draft'
+          | 'submitted'
+          | 'received'
+          | 'classified'
+          | 'editing'
+          | 'in_review'
+          | 'escalated'
+          | 'approved'
+          | 'scheduled'
+          | 'published'
+          | 'updated'
+          | 'unpublish_requested'
+          | 'unpublished'
+          | 'archived'
+          | 'returned'
+          | null;
+        /** @enum {string} */
+        toState:
+          | 'draft'
+          | 'submitted'
+          | 'received'
+          | 'classified'
+          | 'editing'
+          | 'in_review'
+          | 'escalated'
+          | 'approved'
+          | 'scheduled'
+          | 'published'
+          | 'updated'
+          | 'unpublish_requested'
+          | 'unpublished'
+          | 'archived'
+          | 'returned';
+        note: string | null;
+        /** @description ISO 8601 time */
+        occurredAt: string;
+      }[];
+    };
+    ContentResubmitted: components['schemas']['ContentSubmitted'] & {
+      /** Format: uuid */
+      revisionId: string;
+    };
+    ContentReviewQueue: {
+      items: (components['schemas']['ContentItemSummary'] & {
+        source: {
+          slug: string;
+          nameVi: string | null;
+        } | null;
+        provenance: components['schemas']['Provenance'];
+        ageHours: number;
+        isOverdue: boolean;
+      })[];
     };
     Service: {
       /** Format: uuid */
