@@ -1,41 +1,22 @@
-import { createRoute } from '@hono/zod-openapi';
-import { asc } from 'drizzle-orm';
 import { bodyLimit } from 'hono/body-limit';
 
-import { can } from '../access/can.ts';
 import type { AppEnv } from '../app-env.ts';
-import { loadSession, requireAuth, verifyAdminOrigin } from '../auth/middleware.ts';
+import { loadSession, verifyAdminOrigin } from '../auth/middleware.ts';
 import { createAuthRoutes } from '../auth/routes.ts';
-import { tenants } from '../db/schema/index.ts';
-import { withoutTenant } from '../db/tenant-scope.ts';
 import { AppError } from '../errors.ts';
 import { createDashboardRoutes } from '../dashboard/routes.ts';
 import { createFeedbackAdminRoutes } from '../feedback/index.ts';
 import { createComplianceRoutes } from '../policies/compliance-routes.ts';
 import { createPolicyRoutes } from '../policies/routes.ts';
 import { createServiceAdminRoutes } from '../services/index.ts';
+import { createTenantAdminRoutes } from '../tenancy/admin-routes.ts';
 import { createUserRoutes } from '../users/routes.ts';
 import { createAuditRoutes } from '../audit/routes.ts';
 import { createContentRoutes } from '../content/routes.ts';
 import { createMediaAdminRoutes, type MediaAdminOptions } from '../media/admin-routes.ts';
 import { isUploadRequest } from '../auth/middleware.ts';
 import type { WorkflowDependencies } from '../workflow/apply-transition.ts';
-import { createApiRouter, errorResponses, jsonResponse, z } from './openapi.ts';
-
-const TenantListSchema = z
-  .object({
-    tenants: z.array(
-      z.object({
-        id: z.uuid(),
-        slug: z.string(),
-        kind: z.enum(['main', 'hosted', 'independent']),
-        status: z.enum(['active', 'suspended']),
-        nameVi: z.string(),
-        nameEn: z.string().nullable(),
-      }),
-    ),
-  })
-  .openapi('TenantList');
+import { createApiRouter } from './openapi.ts';
 
 /**
  * The admin JSON API at `/api/admin`. It answers on the main portal's host only, so the
@@ -101,37 +82,7 @@ export function createAdminApi(options: AdminApiOptions) {
   // `/compliance` and `/compliance.csv` are siblings, so the router carries both full paths.
   api.route('/', createComplianceRoutes());
 
-  api.openapi(
-    createRoute({
-      method: 'get',
-      path: '/tenants',
-      summary: 'The portals this user may act on: all of them for the board',
-      tags: ['tenants'],
-      responses: { 200: jsonResponse(TenantListSchema, 'Portals'), ...errorResponses },
-    }),
-    async (c) => {
-      const { actor } = requireAuth(c);
-      const rows = await withoutTenant(c.var.db, (tx) =>
-        tx.select().from(tenants).orderBy(asc(tenants.sortOrder), asc(tenants.slug)),
-      );
-      const visible = rows.filter((tenant) =>
-        can(actor, 'tenant.read', { kind: 'tenant', tenantId: tenant.id, tenantKind: tenant.kind }),
-      );
-      return c.json(
-        {
-          tenants: visible.map((tenant) => ({
-            id: tenant.id,
-            slug: tenant.slug,
-            kind: tenant.kind,
-            status: tenant.status,
-            nameVi: tenant.nameVi,
-            nameEn: tenant.nameEn,
-          })),
-        },
-        200,
-      );
-    },
-  );
+  api.route('/', createTenantAdminRoutes());
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

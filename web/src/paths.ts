@@ -10,10 +10,13 @@ export const paths = {
   dashboard: '/',
   members: '/nguoi-dung',
   boardAccounts: '/ban-bien-tap',
+  portals: '/cac-cong',
   content: '/noi-dung',
   contentNew: '/noi-dung/moi',
   contentItem: '/noi-dung/:itemId',
   reviewQueue: '/hang-cho-duyet',
+  submissions: '/gui-cong-bo',
+  submission: '/gui-cong-bo/:itemId',
   media: '/thu-vien',
   policies: '/chinh-sach',
   compliance: '/tuan-thu',
@@ -26,6 +29,9 @@ export const paths = {
 
 /** The editor's path for one content item. */
 export const contentItemPath = (itemId: string) => `/noi-dung/${encodeURIComponent(itemId)}`;
+
+/** A unit's page for one item it sent to the main portal. */
+export const submissionPath = (itemId: string) => `/gui-cong-bo/${encodeURIComponent(itemId)}`;
 
 /** The handling page of one feedback case. */
 export const feedbackCasePath = (caseId: string) => `/phan-anh/${encodeURIComponent(caseId)}`;

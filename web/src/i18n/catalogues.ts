@@ -3,6 +3,7 @@ import { dashboardMessages } from '../dashboard/messages.ts';
 import { feedbackMessages } from '../feedback/messages.ts';
 import { mediaMessages } from '../media/messages.ts';
 import { policiesMessages } from '../policies/messages.ts';
+import { portalsMessages } from '../portals/messages.ts';
 import { englishMessages } from './messages-en.ts';
 import { vietnameseMessages } from './messages-vi.ts';
 
@@ -13,6 +14,7 @@ const features = [
   feedbackMessages,
   mediaMessages,
   policiesMessages,
+  portalsMessages,
 ] as const;
 
 // Distributes over the features, so the result is every feature's keys, not only shared ones.

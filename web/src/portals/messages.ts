@@ -1,0 +1,56 @@
+import { defineMessages } from '../i18n/define-messages.ts';
+
+export const portalsMessages = defineMessages({
+  vi: {
+    'nav.portals': 'Các cổng và tên miền',
+    'portals.title': 'Các cổng và tên miền',
+    'portals.intro':
+      'Cổng của Bộ, các cổng thành viên và tên miền của từng cổng. Tên miền đầu tiên là địa chỉ chính; các tên miền còn lại chuyển hướng về đó.',
+    'portals.howToChange':
+      'Danh sách này được khai báo trong tệp cấu hình của từng cổng (thư mục tenants/) và được cập nhật khi triển khai bằng lệnh tenants:sync, nên màn hình này chỉ để xem. Muốn thêm tên miền hay tạm ngừng một cổng, hãy gửi đề nghị cho tổ kỹ thuật vận hành hệ thống.',
+    'portals.filters': 'Lọc danh sách cổng',
+    'portals.search': 'Tìm theo tên, tên viết tắt hoặc tên miền',
+    'portals.kind': 'Loại cổng',
+    'portals.allKinds': 'Mọi loại cổng',
+    'portals.kind.main': 'Cổng của Bộ',
+    'portals.kind.hosted': 'Cổng thành viên',
+    'portals.kind.independent': 'Cổng thành viên độc lập',
+    'portals.count': 'Đang hiện {count} trên {total} cổng',
+    'portals.caption': 'Các cổng và tên miền',
+    'portals.name': 'Cổng',
+    'portals.domains': 'Tên miền',
+    'portals.canonical': 'địa chỉ chính',
+    'portals.externalUrl': 'Chạy ở nơi khác: {url}',
+    'portals.operator': 'Cơ quan chủ quản',
+    'portals.status': 'Tình trạng',
+    'portals.status.active': 'Đang hoạt động',
+    'portals.status.suspended': 'Tạm ngừng',
+    'portals.empty': 'Không có cổng nào khớp với điều kiện lọc.',
+  },
+  en: {
+    'nav.portals': 'Portals and domains',
+    'portals.title': 'Portals and domains',
+    'portals.intro':
+      "The ministry's portal, the member portals and each portal's domains. The first domain is the main address; the others redirect to it.",
+    'portals.howToChange':
+      "This list is declared in each portal's configuration file (the tenants/ folder) and updated on deployment by the tenants:sync command, so this screen is read-only. To add a domain or suspend a portal, ask the team that runs the platform.",
+    'portals.filters': 'Filter the portals',
+    'portals.search': 'Search by name, abbreviation or domain',
+    'portals.kind': 'Portal type',
+    'portals.allKinds': 'All portal types',
+    'portals.kind.main': "Ministry's portal",
+    'portals.kind.hosted': 'Member portal',
+    'portals.kind.independent': 'Independent member portal',
+    'portals.count': 'Showing {count} of {total} portals',
+    'portals.caption': 'Portals and domains',
+    'portals.name': 'Portal',
+    'portals.domains': 'Domains',
+    'portals.canonical': 'main address',
+    'portals.externalUrl': 'Runs elsewhere: {url}',
+    'portals.operator': 'Operating agency',
+    'portals.status': 'Status',
+    'portals.status.active': 'Active',
+    'portals.status.suspended': 'Suspended',
+    'portals.empty': 'No portal matches the filters.',
+  },
+});
