@@ -6,12 +6,56 @@ import { withPlatform } from '../access/platform.ts';
 import { createApiRouter, errorResponses, jsonResponse, z } from '../api/openapi.ts';
 import { requireAuth, requirePermission } from '../auth/middleware.ts';
 import { queryRows } from '../db/raw-rows.ts';
-import { auditLog, securityEvents } from '../db/schema/index.ts';
+import { auditLog, securityEvents, users } from '../db/schema/index.ts';
 import { withTenant } from '../db/tenant-scope.ts';
 import { findTenant } from '../users/accounts.ts';
 import { securityEventTypes } from './security-events.ts';
 
 const AnyObject = z.record(z.string(), z.unknown());
+
+const AuditPageSchema = z
+  .object({
+    entries: z.array(
+      z.object({
+        id: z.number().int(),
+        tenantId: z.uuid().nullable(),
+        occurredAt: z.string(),
+        actorUserId: z.uuid().nullable(),
+        /** The actor's name and email now, for reading; the entry itself keeps only the id. */
+        actorName: z.string().nullable(),
+        actorEmail: z.string().nullable(),
+        action: z.string(),
+        resourceType: z.string().nullable(),
+        resourceId: z.string().nullable(),
+        before: z.unknown(),
+        after: z.unknown(),
+        ipAddress: z.string().nullable(),
+        requestId: z.string().nullable(),
+        hash: z.string(),
+      }),
+    ),
+    chain: z.object({ isIntact: z.boolean(), firstBrokenId: z.number().int().nullable() }),
+  })
+  .openapi('AuditPage');
+
+const SecurityEventListSchema = z
+  .object({
+    events: z.array(
+      z.object({
+        id: z.string(),
+        occurredAt: z.string(),
+        type: z.string(),
+        userId: z.uuid().nullable(),
+        email: z.string().nullable(),
+        tenantId: z.uuid().nullable(),
+        ipAddress: z.string().nullable(),
+        userAgent: z.string().nullable(),
+        requestId: z.string().nullable(),
+        details: AnyObject,
+      }),
+    ),
+  })
+  .openapi('SecurityEventList');
 
 const AuditQuerySchema = z.object({
   /** A portal's chain; without it, the platform chain (sign-ins, board roles). */
@@ -33,12 +77,17 @@ const SecurityQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-function presentEntry(row: typeof auditLog.$inferSelect) {
+function presentEntry(
+  row: typeof auditLog.$inferSelect,
+  actor: { displayName: string; email: string } | null,
+) {
   return {
     id: row.id,
     tenantId: row.tenantId,
     occurredAt: row.occurredAt.toISOString(),
     actorUserId: row.actorUserId,
+    actorName: actor?.displayName ?? null,
+    actorEmail: actor?.email ?? null,
     action: row.action,
     resourceType: row.resourceType,
     resourceId: row.resourceId,
@@ -66,7 +115,7 @@ export function createAuditRoutes() {
       tags: ['audit'],
       request: { query: AuditQuerySchema },
       responses: {
-        200: jsonResponse(AnyObject, 'Entries and the state of the chain'),
+        200: jsonResponse(AuditPageSchema, 'Entries and the state of the chain'),
         ...errorResponses,
       },
     }),
@@ -84,8 +133,9 @@ export function createAuditRoutes() {
           ? eq(auditLog.tenantId, query.tenantId)
           : isNull(auditLog.tenantId);
         const rows = await tx
-          .select()
+          .select({ entry: auditLog, actorName: users.displayName, actorEmail: users.email })
           .from(auditLog)
+          .leftJoin(users, eq(users.id, auditLog.actorUserId))
           .where(and(chain, ...conditions))
           .orderBy(desc(auditLog.id))
           .limit(query.limit);
@@ -94,7 +144,14 @@ export function createAuditRoutes() {
           sql`select app.find_broken_audit_entry(${query.tenantId ?? null}::uuid) as broken`,
         );
         return {
-          entries: rows.map(presentEntry),
+          entries: rows.map((row) =>
+            presentEntry(
+              row.entry,
+              row.actorName === null
+                ? null
+                : { displayName: row.actorName, email: row.actorEmail! },
+            ),
+          ),
           chain: {
             isIntact: check?.broken === null,
             firstBrokenId: check?.broken === null ? null : Number(check?.broken),
@@ -119,7 +176,7 @@ export function createAuditRoutes() {
       summary: 'Sign-ins, failed sign-ins, throttling and rejected requests, newest first',
       tags: ['audit'],
       request: { query: SecurityQuerySchema },
-      responses: { 200: jsonResponse(AnyObject, 'Events'), ...errorResponses },
+      responses: { 200: jsonResponse(SecurityEventListSchema, 'Events'), ...errorResponses },
     }),
     async (c) => {
       const query = c.req.valid('query');

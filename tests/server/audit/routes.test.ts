@@ -12,6 +12,8 @@ describe('/api/admin/audit and /api/admin/security-events', () => {
   let auditor: ReturnType<typeof createAdminClient>;
   let unitAdmin: ReturnType<typeof createAdminClient>;
   let editor: ReturnType<typeof createAdminClient>;
+  let adminName: string;
+  let adminEmail: string;
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -23,6 +25,8 @@ describe('/api/admin/audit and /api/admin/security-events', () => {
     const adminUser = await createUser(database.db, {
       memberships: [{ tenantId: unitId, roles: ['unit_admin'] }],
     });
+    adminName = adminUser.displayName;
+    adminEmail = adminUser.email;
     const editorUser = await createUser(database.db, {
       memberships: [{ tenantId: unitId, roles: ['editor'] }],
     });
@@ -65,6 +69,14 @@ describe('/api/admin/audit and /api/admin/security-events', () => {
     expect(response.body.entries.map((entry: { action: string }) => entry.action)).toContain(
       'membership.update',
     );
+  });
+
+  it('names the actor of each entry', async () => {
+    const response = await auditor.get(`/audit?tenantId=${unitId}&action=membership.update`);
+    const [entry] = response.body.entries;
+
+    expect(entry.actorName).toBe(adminName);
+    expect(entry.actorEmail).toBe(adminEmail);
   });
 
   it('shows the auditor failed sign-ins', async () => {

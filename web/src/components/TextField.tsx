@@ -6,7 +6,7 @@ export type TextFieldProps = {
   label: string;
   value: string;
   onInput: (value: string) => void;
-  type?: 'text' | 'email' | 'password' | 'search' | 'url';
+  type?: 'text' | 'email' | 'password' | 'search' | 'url' | 'date';
   name?: string;
   hint?: string;
   error?: string | undefined;
