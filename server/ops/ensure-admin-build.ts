@@ -1,4 +1,4 @@
-import { readdir, rename, rm, stat } from 'node:fs/promises';
+import { readdir, rename, rm, stat, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,15 +32,18 @@ async function newestChange(entry: string): Promise<number> {
   return Math.max(info.mtimeMs, ...times);
 }
 
+async function newestInputChange(): Promise<number> {
+  return Math.max(...(await Promise.all(buildInputs.map(newestChange))));
+}
+
 /** Checks whether `web/dist` is missing or older than any of the files it is built from. */
 export async function isAdminBuildStale(): Promise<boolean> {
   const built = await stat(path.join(webFolder, 'dist/index.html')).catch(() => undefined);
   if (!built) {
     return true;
   }
-  const times = await Promise.all(buildInputs.map(newestChange));
 
-  return Math.max(...times) > built.mtimeMs;
+  return (await newestInputChange()) > built.mtimeMs;
 }
 
 /**
@@ -58,7 +61,12 @@ export async function ensureAdminBuild(): Promise<boolean> {
   const stamp = `${process.pid}-${Date.now()}`;
   const staging = path.join(webFolder, `.dist-staging-${stamp}`);
   const retired = path.join(webFolder, `.dist-retired-${stamp}`);
+  // The build is dated by its newest input as read before it started, not by when it finished,
+  // so a source saved while Vite was running still makes the build stale.
+  // Rounded up, since a Date keeps whole milliseconds and file times can be finer.
+  const inputsChangedAt = new Date(Math.ceil(await newestInputChange()));
   await build({ root: webFolder, logLevel: 'warn', build: { outDir: staging, emptyOutDir: true } });
+  await utimes(path.join(staging, 'index.html'), inputsChangedAt, inputsChangedAt);
 
   const dist = path.join(webFolder, 'dist');
   await rename(dist, retired).catch(() => undefined);
