@@ -1,78 +1,44 @@
 import { createRoute } from '@hono/zod-openapi';
-import { and, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
-import type { Context } from 'hono';
+import { and, eq } from 'drizzle-orm';
 
-import { tenantResource } from '../access/context.ts';
-import { createApiRouter, errorResponses, jsonBody, jsonResponse, z } from '../api/openapi.ts';
-import type { AppEnv } from '../app-env.ts';
+import {
+  createApiRouter,
+  ErrorResponseSchema,
+  errorResponses,
+  jsonBody,
+  jsonResponse,
+  z,
+} from '../api/openapi.ts';
 import { appendAudit } from '../audit/audit-log.ts';
-import { requirePermission } from '../auth/middleware.ts';
 import { clientIp } from '../client-ip.ts';
 import { media } from '../db/schema/index.ts';
 import { withTenant } from '../db/tenant-scope.ts';
 import { AppError } from '../errors.ts';
-import { findTenant } from '../users/accounts.ts';
+import { authorizeMediaAction, linkBaseFor, type MediaAdminOptions } from './admin-context.ts';
+import {
+  MediaDetailSchema,
+  MediaInUseSchema,
+  MediaListSchema,
+  presentMedia,
+  presentUsage,
+  StoredMediaSchema,
+} from './admin-schemas.ts';
+import { receiveAdminUpload } from './admin-upload.ts';
 import { deleteMedia } from './delete.ts';
-import type { MediaStore } from './store.ts';
-import { storeUpload, type MediaRow, type UploadLimits } from './upload.ts';
-import { mediaPath } from './urls.ts';
+import {
+  findMediaDetail,
+  findUploaderName,
+  libraryKinds,
+  listMedia,
+  measureStoredBytes,
+} from './library.ts';
+import { selectThumbnail, serveThumbnail } from './thumbnail.ts';
 
-const AnyObject = z.record(z.string(), z.unknown());
+export type { MediaAdminOptions } from './admin-context.ts';
+
 const TenantIdSchema = z.object({ tenantId: z.uuid() });
 const MediaParamsSchema = z.object({ mediaId: z.uuid() });
-
-export type MediaAdminOptions = {
-  store: MediaStore;
-  /** The upload limits in force for a tenant (the board's policy, or the defaults). */
-  limitsFor: (tenantId: string) => Promise<UploadLimits>;
-};
-
-function presentMedia(row: MediaRow) {
-  return {
-    id: row.id,
-    originalName: row.originalName,
-    contentType: row.contentType,
-    sizeBytes: row.sizeBytes,
-    width: row.width,
-    height: row.height,
-    altVi: row.altVi,
-    altEn: row.altEn,
-    url: mediaPath(row),
-    variants: row.variants.map((variant) => ({
-      width: variant.width,
-      format: variant.format,
-      sizeBytes: variant.sizeBytes,
-    })),
-    uploadedBy: row.uploadedBy,
-    createdAt: row.createdAt.toISOString(),
-  };
-}
-
-async function tenantFor(
-  c: Context<AppEnv>,
-  tenantId: string,
-  action: 'media.read' | 'media.upload' | 'media.delete',
-) {
-  const tenant = await findTenant(c.var.db, tenantId);
-  const { actor } = requirePermission(c, action, tenantResource(tenant));
-
-  return { tenant, actor };
-}
-
-function decodeFileName(header: string | undefined): string {
-  if (!header) {
-    throw new AppError('invalid_input', 'Send the file name in the X-File-Name header', {
-      fields: [{ field: 'X-File-Name', message: 'missing' }],
-    });
-  }
-  try {
-    return decodeURIComponent(header);
-  } catch {
-    throw new AppError('invalid_input', 'The X-File-Name header must be percent-encoded UTF-8', {
-      fields: [{ field: 'X-File-Name', message: 'invalid encoding' }],
-    });
-  }
-}
+const CalendarDaySchema = z.iso.date();
 
 /**
  * The media library under `/api/admin/media`. An upload is the raw file as the request body
@@ -98,60 +64,22 @@ export function createMediaAdminRoutes(options: MediaAdminOptions) {
         },
       },
       responses: {
-        201: jsonResponse(AnyObject, 'Stored'),
-        200: jsonResponse(AnyObject, 'The portal had this file already'),
-        413: jsonResponse(AnyObject, 'Larger than the limit or the quota'),
+        201: jsonResponse(StoredMediaSchema, 'Stored'),
+        200: jsonResponse(StoredMediaSchema, 'The portal had this file already'),
+        413: jsonResponse(ErrorResponseSchema, 'Larger than the limit or the quota'),
+        503: jsonResponse(ErrorResponseSchema, 'The media storage is unavailable'),
         ...errorResponses,
       },
     }),
     async (c) => {
-      const { tenant, actor } = await tenantFor(c, c.req.valid('query').tenantId, 'media.upload');
-      const fileName = decodeFileName(c.req.header('x-file-name'));
-      const limits = await options.limitsFor(tenant.id);
-      const declared = Number(c.req.header('content-length') ?? Number.NaN);
-      if (Number.isFinite(declared) && declared > limits.maxBytes) {
-        throw new AppError(
-          'payload_too_large',
-          `The file is larger than the limit of ${limits.maxBytes} bytes`,
-          {
-            fields: [{ field: 'file', message: 'too large' }],
-          },
-        );
-      }
-      const body = c.req.raw.body;
-      if (!body) {
-        throw new AppError('invalid_input', 'The request has no file', {
-          fields: [{ field: 'file', message: 'empty' }],
-        });
-      }
+      const { stored, presented } = await receiveAdminUpload(
+        c,
+        options,
+        c.req.valid('query').tenantId,
+      );
 
-      const stored = await storeUpload(c.var.db, options.store, {
-        tenantId: tenant.id,
-        uploaderId: actor.userId,
-        fileName,
-        stream: body as unknown as Parameters<typeof storeUpload>[2]['stream'],
-        limits,
-        log: c.var.log,
-      });
-      if (!stored.isDuplicate) {
-        await withTenant(c.var.db, tenant.id, (tx) =>
-          appendAudit(tx, {
-            tenantId: tenant.id,
-            actorUserId: actor.userId,
-            action: 'media.upload',
-            resourceType: 'media',
-            resourceId: stored.media.id,
-            after: {
-              originalName: stored.media.originalName,
-              contentType: stored.media.contentType,
-            },
-            ipAddress: clientIp(c),
-            requestId: c.var.requestId,
-          }),
-        );
-      }
       return c.json(
-        { media: presentMedia(stored.media), isDuplicate: stored.isDuplicate },
+        { media: presented, isDuplicate: stored.isDuplicate },
         stored.isDuplicate ? 200 : 201,
       );
     },
@@ -161,42 +89,101 @@ export function createMediaAdminRoutes(options: MediaAdminOptions) {
     createRoute({
       method: 'get',
       path: '/',
-      summary: "List a portal's files, newest first, with search and a type filter",
+      summary: "List a portal's files, newest first, with search and filters, and its storage use",
       tags: ['media'],
       request: {
         query: TenantIdSchema.extend({
           q: z.string().trim().max(200).optional(),
-          kind: z.enum(['image', 'video', 'audio', 'document']).optional(),
+          kind: z.enum(libraryKinds).optional(),
+          from: CalendarDaySchema.optional().openapi({
+            description: 'The first day of uploads listed (YYYY-MM-DD, Vietnam time)',
+          }),
+          to: CalendarDaySchema.optional().openapi({
+            description: 'The last day of uploads listed, included (YYYY-MM-DD, Vietnam time)',
+          }),
           page: z.coerce.number().int().min(1).max(10_000).default(1),
           pageSize: z.coerce.number().int().min(1).max(100).default(40),
         }),
       },
-      responses: { 200: jsonResponse(AnyObject, 'Files'), ...errorResponses },
+      responses: { 200: jsonResponse(MediaListSchema, 'Files'), ...errorResponses },
     }),
     async (c) => {
       const query = c.req.valid('query');
-      const { tenant } = await tenantFor(c, query.tenantId, 'media.read');
-      const conditions: SQL[] = [eq(media.tenantId, tenant.id)];
-      if (query.q) {
-        const pattern = `%${query.q.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-        conditions.push(or(ilike(media.originalName, pattern), ilike(media.altVi, pattern))!);
-      }
-      if (query.kind) {
-        const prefix = query.kind === 'document' ? 'application/' : `${query.kind}/`;
-        conditions.push(ilike(media.contentType, `${prefix}%`));
-      }
-      const where = and(...conditions);
-      const result = await withTenant(c.var.db, tenant.id, async (tx) => ({
-        rows: await tx
-          .select()
-          .from(media)
-          .where(where)
-          .orderBy(desc(media.createdAt))
-          .limit(query.pageSize)
-          .offset((query.page - 1) * query.pageSize),
-        total: (await tx.select({ value: count() }).from(media).where(where))[0]?.value ?? 0,
-      }));
-      return c.json({ media: result.rows.map(presentMedia), total: result.total }, 200);
+      const { tenant } = await authorizeMediaAction(c, query.tenantId, 'media.read');
+      const result = await listMedia(c.var.db, tenant.id, query);
+      const limits = await options.limitsFor(tenant.id);
+      const usedBytes = await withTenant(c.var.db, tenant.id, (tx) =>
+        measureStoredBytes(tx, tenant.id),
+      );
+      const base = await linkBaseFor(c, tenant.id);
+
+      return c.json(
+        {
+          media: result.rows.map((row) => presentMedia(row, base)),
+          total: result.total,
+          storage: {
+            usedBytes,
+            quotaBytes: limits.quotaBytes,
+            maxFileBytes: limits.maxBytes,
+            allowedTypes: limits.allowedTypes,
+            allowSvg: limits.allowSvg,
+          },
+        },
+        200,
+      );
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/{mediaId}',
+      summary: 'One file with the content items that use it',
+      tags: ['media'],
+      request: { params: MediaParamsSchema, query: TenantIdSchema },
+      responses: { 200: jsonResponse(MediaDetailSchema, 'The file'), ...errorResponses },
+    }),
+    async (c) => {
+      const { tenant } = await authorizeMediaAction(c, c.req.valid('query').tenantId, 'media.read');
+      const detail = await findMediaDetail(c.var.db, tenant.id, c.req.valid('param').mediaId);
+      const base = await linkBaseFor(c, tenant.id);
+
+      return c.json(
+        { media: presentMedia(detail.row, base), usages: detail.usages.map(presentUsage) },
+        200,
+      );
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/{mediaId}/thumbnail',
+      summary: "A small copy of an image, served on the admin's origin",
+      tags: ['media'],
+      request: {
+        params: MediaParamsSchema,
+        query: TenantIdSchema.extend({
+          minWidth: z.coerce.number().int().min(1).max(10_000).optional().openapi({
+            description:
+              'The narrowest copy at least this many pixels wide; the smallest by default',
+          }),
+        }),
+      },
+      responses: {
+        200: {
+          content: { 'image/*': { schema: z.string().openapi({ format: 'binary' }) } },
+          description: 'The image',
+        },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const query = c.req.valid('query');
+      const { tenant } = await authorizeMediaAction(c, query.tenantId, 'media.read');
+      const detail = await findMediaDetail(c.var.db, tenant.id, c.req.valid('param').mediaId);
+
+      return serveThumbnail(c, options.store, selectThumbnail(detail.row, query.minWidth));
     },
   );
 
@@ -215,20 +202,26 @@ export function createMediaAdminRoutes(options: MediaAdminOptions) {
           }),
         ),
       },
-      responses: { 200: jsonResponse(AnyObject, 'Changed'), ...errorResponses },
+      responses: {
+        200: jsonResponse(StoredMediaSchema.pick({ media: true }), 'Changed'),
+        ...errorResponses,
+      },
     }),
     async (c) => {
       const input = c.req.valid('json');
-      const { tenant, actor } = await tenantFor(c, input.tenantId, 'media.upload');
+      const { tenant, actor } = await authorizeMediaAction(c, input.tenantId, 'media.upload');
       const { mediaId } = c.req.valid('param');
       const updated = await withTenant(c.var.db, tenant.id, async (tx) => {
         const [row] = await tx
           .update(media)
           .set({
-            ...(input.altVi !== undefined ? { altVi: input.altVi?.normalize('NFC') ?? null } : {}),
-            ...(input.altEn !== undefined ? { altEn: input.altEn ?? null } : {}),
+            // An emptied field clears the text rather than storing an empty string.
+            ...(input.altVi !== undefined ? { altVi: input.altVi?.normalize('NFC') || null } : {}),
+            ...(input.altEn !== undefined ? { altEn: input.altEn || null } : {}),
           })
-          .where(and(eq(media.tenantId, tenant.id), eq(media.id, mediaId)))
+          .where(
+            and(eq(media.tenantId, tenant.id), eq(media.id, mediaId), eq(media.isPrivate, false)),
+          )
           .returning();
         if (!row) {
           throw new AppError('not_found', 'No file on this portal has this id');
@@ -245,7 +238,11 @@ export function createMediaAdminRoutes(options: MediaAdminOptions) {
         });
         return row;
       });
-      return c.json({ media: presentMedia(updated) }, 200);
+      const row = {
+        ...updated,
+        uploaderName: await findUploaderName(c.var.db, updated.uploadedBy),
+      };
+      return c.json({ media: presentMedia(row, await linkBaseFor(c, tenant.id)) }, 200);
     },
   );
 
@@ -255,15 +252,25 @@ export function createMediaAdminRoutes(options: MediaAdminOptions) {
       path: '/{mediaId}',
       summary: 'Delete a file; refused with the list of published items that use it',
       tags: ['media'],
-      request: { params: MediaParamsSchema, query: TenantIdSchema },
+      request: {
+        params: MediaParamsSchema,
+        query: TenantIdSchema,
+        // Empty, because the admin's CSRF check requires every state-changing call as JSON.
+        body: { content: { 'application/json': { schema: z.object({}) } }, required: false },
+      },
       responses: {
-        200: jsonResponse(AnyObject, 'Deleted'),
-        409: jsonResponse(AnyObject, 'Still used by published items'),
+        200: jsonResponse(z.object({ ok: z.boolean() }), 'Deleted'),
+        409: jsonResponse(MediaInUseSchema, 'Still used by published items, which are listed'),
+        503: jsonResponse(ErrorResponseSchema, 'The media storage is unavailable'),
         ...errorResponses,
       },
     }),
     async (c) => {
-      const { tenant, actor } = await tenantFor(c, c.req.valid('query').tenantId, 'media.delete');
+      const { tenant, actor } = await authorizeMediaAction(
+        c,
+        c.req.valid('query').tenantId,
+        'media.delete',
+      );
       const { mediaId } = c.req.valid('param');
       await deleteMedia(c.var.db, options.store, tenant.id, mediaId);
       await withTenant(c.var.db, tenant.id, (tx) =>

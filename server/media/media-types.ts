@@ -100,6 +100,11 @@ const executableMimes = new Set([
   'application/java-vm',
 ]);
 
+/** Lists the MIME types of the known table that are handled as `kind`. */
+export function mimeTypesOfKind(kind: MediaKind): string[] {
+  return knownTypes.filter((type) => type.kind === kind).map((type) => type.mime);
+}
+
 /** Returns how a detected type is handled, including types outside the known table. */
 export function describeMime(mime: string, extension: string): MediaType {
   const known = typesByMime.get(mime);

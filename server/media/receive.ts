@@ -36,7 +36,7 @@ export async function receiveToFile(
     transform(chunk: Buffer, _encoding, callback) {
       sizeBytes += chunk.length;
       if (sizeBytes > maxBytes) {
-        callback(tooLarge(maxBytes));
+        callback(fileSizeLimitError(maxBytes));
         return;
       }
       hash.update(chunk);
@@ -49,10 +49,12 @@ export async function receiveToFile(
   return { sizeBytes, sha256: hash.digest('hex') };
 }
 
-function tooLarge(maxBytes: number): AppError {
+/** Builds the 413 of a file over the size limit. Its `details.limit` distinguishes it from a full quota. */
+export function fileSizeLimitError(maxBytes: number): AppError {
   const limit = formatBytes(maxBytes);
 
   return new AppError('payload_too_large', `The file is larger than the ${limit} limit.`, {
     fields: [{ field: 'file', message: `The maximum file size is ${limit}.` }],
+    details: { limit: 'file_size', maxBytes },
   });
 }

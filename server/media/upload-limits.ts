@@ -118,5 +118,6 @@ export function checkQuota(usedBytes: number, incomingBytes: number, limits: Upl
 
   throw new AppError('payload_too_large', message, {
     fields: [{ field: 'file', message: `The storage quota of ${quota} is full.` }],
+    details: { limit: 'quota', quotaBytes: limits.quotaBytes, usedBytes },
   });
 }
