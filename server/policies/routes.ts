@@ -9,10 +9,12 @@ import { clientIp } from '../client-ip.ts';
 import { withoutTenant, withTenant } from '../db/tenant-scope.ts';
 import { AppError } from '../errors.ts';
 import { findTenant } from '../users/accounts.ts';
+import type { WorkflowDependencies } from '../workflow/apply-transition.ts';
 import { updateBoardPolicy } from './board-changes.ts';
 import { removePolicyOverride, setPolicyOverride } from './overrides.ts';
 import { listPolicyHistory, listPolicyTenants, listTenantPolicyHistory } from './history.ts';
 import { presentPolicy } from './presenters.ts';
+import { dropPublicPages } from './public-pages.ts';
 import {
   effectivePolicies,
   isPolicyKey,
@@ -141,9 +143,20 @@ async function readPolicies(c: Context<AppEnv>, tenantId: string | undefined) {
   return withTenant(c.var.db, tenant.id, (tx) => effectivePolicies(tx, tenant.id, { defaults }));
 }
 
-/** Board policies, tenants' overrides and their history under `/api/admin/policies`. */
-export function createPolicyRoutes() {
+export type PolicyRoutesOptions = Pick<WorkflowDependencies, 'onPublicChange'>;
+
+/**
+ * Creates the routes of board policies, tenants' overrides and their history under
+ * `/api/admin/policies`. Public pages render some policies (the footer's required fields, the
+ * allowed HTML), so every change drops the cached pages it can alter through `onPublicChange`.
+ */
+export function createPolicyRoutes(options: PolicyRoutesOptions) {
   const router = createApiRouter();
+  const dropPages = (c: Context<AppEnv>, tenantId: string | null) =>
+    dropPublicPages(
+      { db: c.var.db, log: c.var.log, onPublicChange: options.onPublicChange },
+      tenantId,
+    );
 
   router.openapi(
     createRoute({
@@ -203,6 +216,7 @@ export function createPolicyRoutes() {
         { defaults: policyDefaultsFromConfig(c.var.config) },
       );
       c.var.log.info({ policy: resolved.key }, 'board policy changed');
+      await dropPages(c, null);
       return c.json(presentPolicy(resolved), 200);
     },
   );
@@ -232,6 +246,7 @@ export function createPolicyRoutes() {
         input,
       );
       c.var.log.info({ policy: resolved.key, tenantId: tenant.id }, 'policy override set');
+      await dropPages(c, tenant.id);
       return c.json(presentPolicy(resolved), 200);
     },
   );
@@ -260,6 +275,7 @@ export function createPolicyRoutes() {
         input,
       );
       c.var.log.info({ policy: resolved.key, tenantId: tenant.id }, 'policy override removed');
+      await dropPages(c, tenant.id);
       return c.json(presentPolicy(resolved), 200);
     },
   );

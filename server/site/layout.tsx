@@ -6,6 +6,7 @@ import { servicePaths } from '../services/paths.ts';
 import type { ResolvedTenant } from '../tenancy/tenant-directory.ts';
 import { siteStylesheet } from './assets.ts';
 import type { SiteCategory } from './category-tree.ts';
+import { Footer } from './footer.tsx';
 import { themeStylesheetPath } from './theme.ts';
 import { sitePaths, typeSections } from './urls.ts';
 
@@ -39,6 +40,8 @@ export type LayoutProps = {
   banner?: Child;
   /** Paths of stylesheets a module adds after the site's own, e.g. for its forms. */
   extraStylesheets?: readonly string[] | undefined;
+  /** The effective `site.required_operator_fields`, which the footer always shows. */
+  requiredOperatorFields: readonly string[];
   children: Child;
 };
 
@@ -141,34 +144,6 @@ function Header(props: { tenant: ResolvedTenant; currentPath: string; menu: Site
   );
 }
 
-function Footer(props: { tenant: ResolvedTenant }) {
-  const { operator } = props.tenant;
-  return (
-    <footer class="site-footer">
-      <div class="wrap">
-        <p>
-          <strong>{props.tenant.nameVi}</strong>
-        </p>
-        <p>Cơ quan chủ quản: {operator.agency.vi}</p>
-        <p>
-          Chịu trách nhiệm nội dung: {operator.responsiblePerson}
-          {operator.responsibleTitle ? `, ${operator.responsibleTitle.vi}` : ''}
-        </p>
-        <p>Địa chỉ: {operator.address.vi}</p>
-        <p>
-          Điện thoại: {operator.phone}
-          {operator.fax ? ` · Fax: ${operator.fax}` : ''} · Thư điện tử:{' '}
-          <a href={`mailto:${operator.email}`}>{operator.email}</a>
-        </p>
-        <p class="footer-links">
-          <a href={sitePaths.rss}>Tin mới qua RSS</a> ·{' '}
-          <a href={sitePaths.sitemap}>Sơ đồ cổng (XML)</a>
-        </p>
-      </div>
-    </footer>
-  );
-}
-
 function Head(props: LayoutProps) {
   const { tenant, openGraph } = props;
   const pageTitle =
@@ -238,7 +213,9 @@ export function Layout(props: LayoutProps) {
           <main id="noi-dung">
             <div class="wrap">{props.children}</div>
           </main>
-          {isPrint ? null : <Footer tenant={tenant} />}
+          {isPrint ? null : (
+            <Footer tenant={tenant} requiredOperatorFields={props.requiredOperatorFields} />
+          )}
         </body>
       </html>
     </>

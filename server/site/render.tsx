@@ -7,6 +7,7 @@ import { listCategories } from '../content/categories.ts';
 import type { ListingDay } from '../content/public-queries.ts';
 import { withTenant } from '../db/tenant-scope.ts';
 import type { Tx } from '../db/types.ts';
+import { effectiveValue } from '../policies/index.ts';
 import { publicCacheControl } from './cache-middleware.ts';
 import { CategoryTree } from './category-tree.ts';
 import { subtractYears, todayInVietnam } from './dates.ts';
@@ -16,11 +17,15 @@ import { portalBaseUrl, sitePaths } from './urls.ts';
 /** Legal documents leave the public lists this many years after they stopped being in force. */
 export const expiredListingYears = 1;
 
-/** The data every public page of a request reads: the category tree and the rendering day. */
+/**
+ * The data every public page of a request reads: the category tree, the rendering day and the
+ * footer fields the board's policy requires.
+ */
 export type SiteContext = {
   tree: CategoryTree;
   day: ListingDay;
   now: Date;
+  requiredOperatorFields: readonly string[];
 };
 
 /** Returns the day pages are rendered for, and the cutoff for expired legal documents. */
@@ -43,7 +48,12 @@ export async function withSite<T>(
 
   return withTenant(db, tenant.id, async (tx) => {
     const tree = new CategoryTree(await listCategories(tx, tenant.id));
-    return fn(tx, { tree, day: listingDayOf(now), now });
+    const requiredOperatorFields = await effectiveValue(
+      tx,
+      tenant.id,
+      'site.required_operator_fields',
+    );
+    return fn(tx, { tree, day: listingDayOf(now), now, requiredOperatorFields });
   });
 }
 
@@ -94,6 +104,7 @@ export function renderPage(c: Context<AppEnv>, options: RenderPageOptions) {
       variant={options.variant}
       banner={options.banner}
       extraStylesheets={options.extraStylesheets}
+      requiredOperatorFields={options.site.requiredOperatorFields}
     >
       {options.body}
     </Layout>,
