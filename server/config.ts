@@ -9,6 +9,16 @@ const booleanFlag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
   .transform((value) => ['1', 'true', 'yes', 'on'].includes(value));
 
+const mailboxPattern = /^(?:[^<>]+?\s*<(?<inAngles>[^<>\s]+)>|(?<bare>[^<>\s]+))$/;
+
+/** Checks whether a value is an address, alone or after a display name: `Name <user@host>`. */
+function isMailbox(value: string): boolean {
+  const groups = mailboxPattern.exec(value)?.groups;
+  const address = groups?.inAngles ?? groups?.bare;
+
+  return address !== undefined && z.email().safeParse(address).success;
+}
+
 const EnvironmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().trim().min(1).default('0.0.0.0'),
@@ -43,6 +53,20 @@ const EnvironmentSchema = z.object({
   S3_ACCESS_KEY_ID: z.string().trim().min(1).optional(),
   S3_SECRET_ACCESS_KEY: z.string().trim().min(1).optional(),
   S3_FORCE_PATH_STYLE: booleanFlag.default(false),
+  SMTP_URL: z
+    .string()
+    .trim()
+    .regex(/^smtps?:\/\/[^/]/, 'must start with smtp:// or smtps:// and name a host')
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .max(320)
+    .refine(
+      isMailbox,
+      'must be an address such as no-reply@mic.gov.vn or Name <no-reply@mic.gov.vn>',
+    )
+    .optional(),
 });
 
 export type Config = {
@@ -71,7 +95,19 @@ export type Config = {
         forcePathStyle: boolean;
       }
     | undefined;
+  /** Outgoing mail. Without an SMTP URL, nothing is mailed and reminders go to the log. */
+  mail:
+    | {
+        /** `smtp://` or `smtps://`, with the credentials when the relay needs them. */
+        smtpUrl: string;
+        /** The From address of every mail. */
+        from: string;
+      }
+    | undefined;
 };
+
+/** Variables whose value may carry a password, so an error names them without the value. */
+const hiddenValues = new Set(['SMTP_URL']);
 
 /** An environment variable that failed validation; the message names the variable. */
 export class ConfigError extends Error {
@@ -86,7 +122,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const variable = String(issue.path[0]);
-      return `${variable}=${JSON.stringify(env[variable] ?? '')}: ${issue.message}`;
+      const shown = hiddenValues.has(variable) ? '[redacted]' : (env[variable] ?? '');
+      return `${variable}=${JSON.stringify(shown)}: ${issue.message}`;
     });
     throw new ConfigError(`Invalid environment: ${problems.join('; ')}`);
   }
@@ -116,6 +153,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           accessKeyId: values.S3_ACCESS_KEY_ID,
           secretAccessKey: values.S3_SECRET_ACCESS_KEY,
           forcePathStyle: values.S3_FORCE_PATH_STYLE,
+        }
+      : undefined,
+    mail: values.SMTP_URL
+      ? {
+          smtpUrl: values.SMTP_URL,
+          from: values.MAIL_FROM ?? `no-reply@${values.PORTAL_ROOT_DOMAIN}`,
         }
       : undefined,
   };

@@ -9,6 +9,7 @@ import { computeProgressDueAt, loadFeedbackDeadlines } from './deadlines.ts';
 import type { WorkflowDependencies } from '../workflow/apply-transition.ts';
 import { scheduleReminder } from './reminders.ts';
 import { takeStep, type FeedbackCaseRow } from './take-step.ts';
+import { hashTrackingCode } from './tracking-code.ts';
 
 type StepCall<Input> = (
   deps: WorkflowDependencies,
@@ -89,8 +90,28 @@ export const rejectCase: StepCall<{ reason: RejectionReason; note: string }> = (
     after: { reason: input.reason },
   }));
 
-/** Closes the case as a duplicate of another open case of the same portal. */
-export const mergeCase: StepCall<{ intoCaseId: string; note?: string | undefined }> = (
+/** The case to merge into: by its id, or else by the tracking code its sender quotes. */
+export type MergeTarget = {
+  intoCaseId?: string | undefined;
+  intoTrackingCode?: string | undefined;
+};
+
+function mergeTargetCondition(row: FeedbackCaseRow, input: MergeTarget) {
+  const sameTenant = eq(feedbackCases.tenantId, row.tenantId);
+  if (input.intoCaseId !== undefined) {
+    return and(sameTenant, eq(feedbackCases.id, input.intoCaseId));
+  }
+  const hash = input.intoTrackingCode ? hashTrackingCode(input.intoTrackingCode) : null;
+
+  return hash ? and(sameTenant, eq(feedbackCases.trackingCodeHash, hash)) : undefined;
+}
+
+/**
+ * Closes the case as a duplicate of another open or answered case of the same portal, named by
+ * its id or its tracking code. An unknown code and a closed target are both invalid input on
+ * the field that named the target.
+ */
+export const mergeCase: StepCall<MergeTarget & { note?: string | undefined }> = (
   deps,
   context,
   tenant,
@@ -98,16 +119,20 @@ export const mergeCase: StepCall<{ intoCaseId: string; note?: string | undefined
   input,
 ) =>
   takeStep(deps.db, context, tenant, caseId, 'merge', async ({ tx, row }) => {
-    const [target] = await tx
-      .select({ id: feedbackCases.id, status: feedbackCases.status })
-      .from(feedbackCases)
-      .where(and(eq(feedbackCases.tenantId, row.tenantId), eq(feedbackCases.id, input.intoCaseId)));
+    const condition = mergeTargetCondition(row, input);
+    const [target] = condition
+      ? await tx
+          .select({ id: feedbackCases.id, status: feedbackCases.status })
+          .from(feedbackCases)
+          .where(condition)
+      : [];
     if (!target || target.id === row.id || ['merged', 'rejected'].includes(target.status)) {
+      const field = input.intoCaseId !== undefined ? 'intoCaseId' : 'intoTrackingCode';
       throw new AppError(
         'invalid_input',
         'Merge into another open or answered case of this portal',
         {
-          fields: [{ field: 'intoCaseId', message: 'not a case this one can be merged into' }],
+          fields: [{ field, message: 'not a case this one can be merged into' }],
         },
       );
     }

@@ -4,6 +4,7 @@ import type { AppEnv } from '../app-env.ts';
 import { clientIp } from '../client-ip.ts';
 import { AppError } from '../errors.ts';
 import type { MediaStore } from '../media/index.ts';
+import { portalBaseUrl } from '../site/urls.ts';
 import { collectFiles, storeAttachments } from './attachments.ts';
 import {
   issueArithmeticQuestion,
@@ -135,6 +136,11 @@ export function TooLargeNotice() {
   );
 }
 
+/** Builds the lookup page's URL on the portal's canonical host, as the visitor reaches it. */
+function lookupUrlOf(c: Context<AppEnv>): string {
+  return `${portalBaseUrl(c.var.origin, c.var.tenant.canonicalHost)}${feedbackPaths.lookup}`;
+}
+
 async function checkSubmissionLimits(c: Context<AppEnv>, email: string | null) {
   const address = clientIp(c) ?? 'unknown';
   const byAddress = await consumeRateLimit(c.var.db, feedbackRateLimits.submitPerAddress, address);
@@ -207,6 +213,7 @@ export async function handleIntake(
       attachmentMediaIds,
       challenge: passed,
       requestId: c.var.requestId,
+      lookupUrl: lookupUrlOf(c),
     });
     c.var.log.info({ caseId: submitted.caseId, kind: checked.input.kind }, 'feedback received');
     return renderFeedbackPage(c, {

@@ -259,7 +259,7 @@ export function SubmittedPage(props: { trackingCode: string; isMailed: boolean }
         Hãy ghi lại hoặc in trang này: mã chỉ hiện một lần, cổng không lưu mã ở dạng đọc được và
         không thể cấp lại.{' '}
         {props.isMailed
-          ? 'Mã cũng đã được gửi đến thư điện tử của bạn.'
+          ? 'Cổng cũng gửi mã này đến địa chỉ thư điện tử bạn đã nhập.'
           : 'Cổng không gửi mã này qua thư điện tử.'}
       </p>
       <p>

@@ -7,6 +7,7 @@ import { markChallengeUsed, type PassedChallenge } from './challenge.ts';
 import { computeAnswerDueAt, computeProgressDueAt, loadFeedbackDeadlines } from './deadlines.ts';
 import type { FeedbackDependencies } from './dependencies.ts';
 import type { ValidIntake } from './intake-form.ts';
+import { enqueueTrackingCodeMail } from './mail-jobs.ts';
 import { scheduleReminder } from './reminders.ts';
 import { generateTrackingCode, hashTrackingCode } from './tracking-code.ts';
 
@@ -20,6 +21,8 @@ export type SubmitFeedbackInput = {
   challenge: PassedChallenge;
   requestId: string;
   receivedAt?: Date;
+  /** The lookup page on the host the sender used, for the mail with the tracking code. */
+  lookupUrl?: string | null;
 };
 
 export type SubmittedFeedback = {
@@ -30,10 +33,12 @@ export type SubmittedFeedback = {
 };
 
 /**
- * Stores a new case in the `received` state with its first event, an audit entry and the
- * reminders of its deadlines, all in one transaction of the receiving portal. The anti-spam
- * response is recorded as used in the same transaction, and a response used before raises a
- * `conflict` AppError naming the `challenge` field. Comments on drafts have no answer deadline.
+ * Stores a new case in the `received` state, in one transaction of the receiving portal, with
+ * its first event, an audit entry and the reminders of its deadlines. When the sender gave an
+ * email address and the notifier mails, the same transaction enqueues the tracking-code mail.
+ * The anti-spam response is recorded as used in the same transaction, and a response used
+ * before raises a `conflict` AppError naming the `challenge` field. Comments on drafts have no
+ * answer deadline.
  */
 export async function submitFeedback(
   deps: FeedbackDependencies,
@@ -106,17 +111,17 @@ export async function submitFeedback(
     });
     await scheduleReminder(tx, input.tenantId, feedbackCase.id, 'answer', dueAt);
     await scheduleReminder(tx, input.tenantId, feedbackCase.id, 'progress', nextProgressDueAt);
+    if (input.intake.senderEmail && deps.notifier.canMailSenders) {
+      await enqueueTrackingCodeMail(tx, {
+        tenantId: input.tenantId,
+        caseId: feedbackCase.id,
+        trackingCode,
+        lookupUrl: input.lookupUrl ?? null,
+      });
+    }
 
     return feedbackCase;
   });
-
-  if (input.intake.senderEmail && deps.notifier.canMailSenders) {
-    await deps.notifier.sendTrackingCode({
-      to: input.intake.senderEmail,
-      trackingCode,
-      subject: input.intake.subject,
-    });
-  }
 
   return { caseId: created.id, trackingCode, dueAt: created.dueAt };
 }

@@ -5,6 +5,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../app-env.ts';
 import { listCategories } from '../content/categories.ts';
 import { withTenant } from '../db/tenant-scope.ts';
+import { effectiveValue } from '../policies/index.ts';
 import { CategoryTree } from '../site/category-tree.ts';
 import { Layout } from '../site/layout.tsx';
 import { portalBaseUrl } from '../site/urls.ts';
@@ -29,7 +30,10 @@ export type FeedbackPageOptions = {
 /** Renders a feedback page in the portal's layout, with the feedback styles. */
 export async function renderFeedbackPage(c: Context<AppEnv>, options: FeedbackPageOptions) {
   const { tenant, origin, db } = c.var;
-  const categories = await withTenant(db, tenant.id, (tx) => listCategories(tx, tenant.id));
+  const { categories, requiredOperatorFields } = await withTenant(db, tenant.id, async (tx) => ({
+    categories: await listCategories(tx, tenant.id),
+    requiredOperatorFields: await effectiveValue(tx, tenant.id, 'site.required_operator_fields'),
+  }));
   const baseUrl = portalBaseUrl(origin, tenant.canonicalHost);
   const isUncached = options.isPrivate || options.isUncached;
   c.header('Cache-Control', isUncached ? 'no-store' : 'public, max-age=60');
@@ -44,6 +48,7 @@ export async function renderFeedbackPage(c: Context<AppEnv>, options: FeedbackPa
       currentPath={c.req.path}
       menu={new CategoryTree(categories).topLevel()}
       isNoIndex={options.isPrivate}
+      requiredOperatorFields={requiredOperatorFields}
     >
       <link rel="stylesheet" href={feedbackAssets.styles.path} />
       {options.body}

@@ -8,6 +8,8 @@ import { enqueue } from '../jobs/index.ts';
 import { isOpenState } from './case-labels.ts';
 import { reminderLeadDays } from './deadlines.ts';
 import type { FeedbackDependencies } from './dependencies.ts';
+import { findReminderAudience } from './reminder-recipients.ts';
+import type { FeedbackCaseRow } from './take-step.ts';
 
 export const reminderJobKind = 'feedback.reminder';
 
@@ -43,10 +45,83 @@ export async function scheduleReminder(
 
 type ReminderPayload = { caseId?: unknown; deadline?: unknown; dueAt?: unknown };
 
+type DueReminder = {
+  tenantId: string;
+  caseId: string;
+  deadline: Deadline;
+  dueAt: string;
+};
+
+function reminderNote(reminder: DueReminder): string {
+  return `reminder:${reminder.deadline}:${reminder.dueAt}`;
+}
+
+async function hasReminderEvent(tx: Tx, reminder: DueReminder): Promise<boolean> {
+  const [earlier] = await tx
+    .select({ id: feedbackEvents.id })
+    .from(feedbackEvents)
+    .where(
+      and(
+        eq(feedbackEvents.tenantId, reminder.tenantId),
+        eq(feedbackEvents.caseId, reminder.caseId),
+        eq(feedbackEvents.note, reminderNote(reminder)),
+      ),
+    );
+
+  return earlier !== undefined;
+}
+
+/** Loads the case when it is open, still has the deadline and has not been reminded of it. */
+async function findCaseToRemind(tx: Tx, reminder: DueReminder) {
+  const [row] = await tx
+    .select()
+    .from(feedbackCases)
+    .where(
+      and(eq(feedbackCases.tenantId, reminder.tenantId), eq(feedbackCases.id, reminder.caseId)),
+    );
+  const current = reminder.deadline === 'answer' ? row?.dueAt : row?.nextProgressDueAt;
+  if (!row || !current || !isOpenState(row.status) || current.toISOString() !== reminder.dueAt) {
+    return null;
+  }
+  if (await hasReminderEvent(tx, reminder)) {
+    return null;
+  }
+
+  return { row, dueAt: current };
+}
+
+/** Records the reminder as a `reminder` event and an audit entry, unless one is recorded. */
+async function recordReminder(tx: Tx, reminder: DueReminder, row: FeedbackCaseRow) {
+  if (await hasReminderEvent(tx, reminder)) {
+    return false;
+  }
+  await tx.insert(feedbackEvents).values({
+    tenantId: reminder.tenantId,
+    caseId: reminder.caseId,
+    action: 'reminder',
+    fromState: row.status,
+    toState: row.status,
+    note: reminderNote(reminder),
+    assignedTenantId: row.assignedTenantId,
+  });
+  await appendAudit(tx, {
+    tenantId: reminder.tenantId,
+    actorUserId: null,
+    action: 'feedback.remind',
+    resourceType: 'feedback_case',
+    resourceId: reminder.caseId,
+    after: { deadline: reminder.deadline, dueAt: reminder.dueAt },
+  });
+
+  return true;
+}
+
 /**
  * Runs one reminder job: when the case is still open and the deadline is the one the job was
- * made for, records a `reminder` event and an audit entry and calls the notifier. Returns
- * whether a reminder was sent. Safe to repeat, since a second run finds the reminder recorded.
+ * made for, calls the notifier for the staff of the unit handling the case, then records a
+ * `reminder` event and an audit entry. Returns whether a reminder was sent. The notifier runs
+ * before anything is recorded, so a failed send throws and the job's retry sends it again, and
+ * a run after a recorded reminder does nothing.
  */
 export async function sendDeadlineReminder(
   deps: FeedbackDependencies,
@@ -60,60 +135,25 @@ export async function sendDeadlineReminder(
   if (typeof dueAt !== 'string') {
     return false;
   }
+  const reminder: DueReminder = { tenantId, caseId, deadline, dueAt };
 
-  const reminder = await withTenant(deps.db, tenantId, async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(feedbackCases)
-      .where(and(eq(feedbackCases.tenantId, tenantId), eq(feedbackCases.id, caseId)));
-    const current = deadline === 'answer' ? row?.dueAt : row?.nextProgressDueAt;
-    if (!row || !isOpenState(row.status) || current?.toISOString() !== dueAt) {
-      return null;
-    }
-    const note = `reminder:${deadline}:${dueAt}`;
-    const [earlier] = await tx
-      .select({ id: feedbackEvents.id })
-      .from(feedbackEvents)
-      .where(
-        and(
-          eq(feedbackEvents.tenantId, tenantId),
-          eq(feedbackEvents.caseId, caseId),
-          eq(feedbackEvents.note, note),
-        ),
-      );
-    if (earlier) {
-      return null;
-    }
-    await tx.insert(feedbackEvents).values({
-      tenantId,
-      caseId,
-      action: 'reminder',
-      fromState: row.status,
-      toState: row.status,
-      note,
-      assignedTenantId: row.assignedTenantId,
-    });
-    await appendAudit(tx, {
-      tenantId,
-      actorUserId: null,
-      action: 'feedback.remind',
-      resourceType: 'feedback_case',
-      resourceId: caseId,
-      after: { deadline, dueAt },
-    });
-
-    return { assignedTenantId: row.assignedTenantId, dueAt: current };
-  });
-  if (!reminder) {
+  const due = await withTenant(deps.db, tenantId, (tx) => findCaseToRemind(tx, reminder));
+  if (!due) {
     return false;
   }
+  // A case not yet classified waits for those who classify it, any other for those who answer it.
+  const action = due.row.status === 'received' ? 'feedback.classify' : 'feedback.answer';
+  const handlingTenantId = due.row.assignedTenantId ?? tenantId;
+  const audience = await findReminderAudience(deps.db, handlingTenantId, action);
   await deps.notifier.remindStaff({
     tenantId,
     caseId,
-    assignedTenantId: reminder.assignedTenantId,
+    assignedTenantId: due.row.assignedTenantId,
     deadline,
-    dueAt: reminder.dueAt,
+    dueAt: due.dueAt,
+    portal: audience.portal,
+    recipients: audience.recipients,
   });
 
-  return true;
+  return withTenant(deps.db, tenantId, (tx) => recordReminder(tx, reminder, due.row));
 }

@@ -1,14 +1,23 @@
-import { and, asc, count, eq, inArray, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
 
 import { can } from '../access/can.ts';
 import { tenantResource, type ActingContext, type TenantRef } from '../access/context.ts';
 import { withPlatform } from '../access/platform.ts';
 import { appendAudit } from '../audit/audit-log.ts';
-import { feedbackCases, feedbackEvents, media, type FeedbackState } from '../db/schema/index.ts';
+import {
+  feedbackCases,
+  feedbackEvents,
+  media,
+  users,
+  type FeedbackState,
+} from '../db/schema/index.ts';
 import { withTenant } from '../db/tenant-scope.ts';
 import type { Db } from '../db/types.ts';
+import type { WorkingCalendar } from '../workflow/calendar.ts';
+import { readAnswerClock } from './case-clock.ts';
 import { caseStepNames, caseSteps } from './case-steps.ts';
 import { openStates, type FeedbackKind, type FeedbackTopic } from './case-labels.ts';
+import { listForwardTargets, listPortalNames } from './portal-names.ts';
 import { findCase, isStepAvailable, type FeedbackCaseRow } from './take-step.ts';
 
 export type ListCasesOptions = {
@@ -19,19 +28,45 @@ export type ListCasesOptions = {
   isOverdue?: boolean | undefined;
   /** `received`: the portal's own intake; `assigned`: forwarded to it; both by default. */
   scope?: 'received' | 'assigned' | 'all' | undefined;
+  /** Only cases this portal is responsible for: the one forwarded to, else the receiver. */
+  responsibleTenantId?: string | undefined;
+  /** Only cases received at or after `start` and before `end`, where given. */
+  received?: { start?: Date | undefined; end?: Date | undefined } | undefined;
+  /** The holiday calendar for the working days left; without it they are null. */
+  calendar?: WorkingCalendar | undefined;
   page: number;
   pageSize: number;
 };
 
+export type PresentCaseOptions = { calendar?: WorkingCalendar | undefined; now?: Date };
+
+/** The portal responsible for a case: the unit it was forwarded to, else the one that received it. */
+export const responsibleTenantId = sql<string>`coalesce(${feedbackCases.assignedTenantId}, ${feedbackCases.tenantId})`;
+
+/**
+ * Tells a sender who named an organisation from a private person, without naming either. Once
+ * the sender's details are removed, the kind is no longer known.
+ */
+function senderKindOf(row: FeedbackCaseRow) {
+  if (row.personalDataRemovedAt !== null) {
+    return 'removed' as const;
+  }
+
+  return row.senderOrganisation ? ('organisation' as const) : ('individual' as const);
+}
+
 /** Presents a case for a staff queue, without personal data, which only the detail carries. */
-export function presentCaseSummary(row: FeedbackCaseRow, now = new Date()) {
+export function presentCaseSummary(row: FeedbackCaseRow, options: PresentCaseOptions = {}) {
+  const now = options.now ?? new Date();
   const isOpen = openStates.includes(row.status);
 
   return {
     id: row.id,
     tenantId: row.tenantId,
     assignedTenantId: row.assignedTenantId,
+    responsibleTenantId: row.assignedTenantId ?? row.tenantId,
     kind: row.kind,
+    senderKind: senderKindOf(row),
     draftItemId: row.draftItemId,
     subject: row.subject,
     topic: row.topic,
@@ -42,6 +77,7 @@ export function presentCaseSummary(row: FeedbackCaseRow, now = new Date()) {
     publishedAt: row.publishedAt?.toISOString() ?? null,
     isAnswerOverdue: isOpen && row.dueAt !== null && row.dueAt < now,
     isProgressOverdue: isOpen && row.nextProgressDueAt !== null && row.nextProgressDueAt < now,
+    ...readAnswerClock(row, options.calendar, now),
   };
 }
 
@@ -58,7 +94,8 @@ function overdueCondition(): SQL {
   )!;
 }
 
-function scopeCondition(tenantId: string, scope: ListCasesOptions['scope']): SQL {
+/** Returns the condition for a portal's queue: the cases it received, those forwarded to it, or both. */
+export function scopeCondition(tenantId: string, scope: ListCasesOptions['scope']): SQL {
   if (scope === 'received') {
     return eq(feedbackCases.tenantId, tenantId);
   }
@@ -84,6 +121,15 @@ export async function listCases(db: Db, tenant: TenantRef, options: ListCasesOpt
   if (options.isOverdue) {
     conditions.push(overdueCondition());
   }
+  if (options.responsibleTenantId) {
+    conditions.push(sql`${responsibleTenantId} = ${options.responsibleTenantId}`);
+  }
+  if (options.received?.start) {
+    conditions.push(gte(feedbackCases.receivedAt, options.received.start));
+  }
+  if (options.received?.end) {
+    conditions.push(lt(feedbackCases.receivedAt, options.received.end));
+  }
 
   return withTenant(db, tenant.id, async (tx) => {
     const where = and(...conditions);
@@ -95,8 +141,23 @@ export async function listCases(db: Db, tenant: TenantRef, options: ListCasesOpt
       .limit(options.pageSize)
       .offset((options.page - 1) * options.pageSize);
     const [total] = await tx.select({ total: count() }).from(feedbackCases).where(where);
+    // Every unit responsible for a case of the queue, whatever the filters, so a filter can
+    // offer them and a row can name its unit.
+    const responsible = await tx
+      .selectDistinct({ id: responsibleTenantId })
+      .from(feedbackCases)
+      .where(scopeCondition(tenant.id, options.scope));
+    const units = await listPortalNames(
+      tx,
+      responsible.map((unit) => unit.id),
+    );
+    const present = { calendar: options.calendar, now: new Date() };
 
-    return { cases: rows.map((row) => presentCaseSummary(row)), total: total?.total ?? 0 };
+    return {
+      cases: rows.map((row) => presentCaseSummary(row, present)),
+      total: total?.total ?? 0,
+      units,
+    };
   });
 }
 
@@ -124,12 +185,14 @@ export async function getCaseDetail(
   context: ActingContext,
   tenant: TenantRef,
   caseId: string,
+  calendar?: WorkingCalendar,
 ) {
   return withTenant(db, tenant.id, async (tx) => {
     const row = await findCase(tx, tenant.id, caseId);
     const events = await tx
-      .select()
+      .select({ event: feedbackEvents, actorName: users.displayName })
       .from(feedbackEvents)
+      .leftJoin(users, eq(users.id, feedbackEvents.actorUserId))
       .where(and(eq(feedbackEvents.tenantId, row.tenantId), eq(feedbackEvents.caseId, row.id)))
       .orderBy(asc(feedbackEvents.occurredAt));
     // Attachments live in the receiving portal's media; a unit it was forwarded to cannot read
@@ -160,9 +223,19 @@ export async function getCaseDetail(
       });
     }
     const resource = tenantResource(tenant);
+    const availableSteps = caseStepNames.filter(
+      (step) =>
+        isStepAvailable(step, row, tenant.id) &&
+        can(context.actor, caseSteps[step].permission, resource),
+    );
+    const canForward = availableSteps.includes('forward') || availableSteps.includes('classify');
+    const units = await listPortalNames(tx, [
+      row.tenantId,
+      ...(row.assignedTenantId ? [row.assignedTenantId] : []),
+    ]);
 
     return {
-      ...presentCaseSummary(row),
+      ...presentCaseSummary(row, { calendar }),
       body: row.body,
       sender: {
         name: row.senderName,
@@ -178,7 +251,7 @@ export async function getCaseDetail(
       answeredAt: row.answeredAt?.toISOString() ?? null,
       rejectionReason: row.rejectionReason,
       mergedIntoId: row.mergedIntoId,
-      events: events.map((event) => ({
+      events: events.map(({ event, actorName }) => ({
         id: event.id,
         action: event.action,
         fromState: event.fromState,
@@ -186,14 +259,14 @@ export async function getCaseDetail(
         note: event.note,
         isPublic: event.isPublic,
         actorUserId: event.actorUserId,
+        actorName,
         assignedTenantId: event.assignedTenantId,
         occurredAt: event.occurredAt.toISOString(),
       })),
-      availableSteps: caseStepNames.filter(
-        (step) =>
-          isStepAvailable(step, row, tenant.id) &&
-          can(context.actor, caseSteps[step].permission, resource),
-      ),
+      availableSteps,
+      /** The receiving portal and, once forwarded, the unit handling the case. */
+      units,
+      forwardTargets: canForward ? await listForwardTargets(tx, row.tenantId) : [],
     };
   });
 }

@@ -72,12 +72,48 @@ describe('loadConfig', () => {
     });
   });
 
+  it('selects SMTP when a URL is set', () => {
+    const config = loadConfig({
+      SMTP_URL: 'smtps://relay:secret@smtp.mic.gov.vn:465',
+      MAIL_FROM: 'Cổng thông tin điện tử <no-reply@mic.gov.vn>',
+    });
+
+    expect(config.mail).toEqual({
+      smtpUrl: 'smtps://relay:secret@smtp.mic.gov.vn:465',
+      from: 'Cổng thông tin điện tử <no-reply@mic.gov.vn>',
+    });
+  });
+
+  it('sends mail from no-reply at the root domain by default', () => {
+    const config = loadConfig({
+      SMTP_URL: 'smtp://127.0.0.1:2525',
+      PORTAL_ROOT_DOMAIN: 'mic.gov.vn',
+    });
+
+    expect(config.mail?.from).toBe('no-reply@mic.gov.vn');
+  });
+
+  it('keeps an invalid SMTP URL out of the error', () => {
+    const load = () => loadConfig({ SMTP_URL: 'http://relay:secret@smtp.mic.gov.vn' });
+
+    expect(load).toThrow(/^Invalid environment: SMTP_URL="\[redacted\]": must start with smtp/);
+    expect(load).not.toThrow(/secret/);
+  });
+
   it('treats empty variables as unset', () => {
-    const config = loadConfig({ DATABASE_URL: '', PORT: '', S3_ENDPOINT: '', S3_BUCKET: '' });
+    const config = loadConfig({
+      DATABASE_URL: '',
+      PORT: '',
+      S3_ENDPOINT: '',
+      S3_BUCKET: '',
+      SMTP_URL: '',
+      MAIL_FROM: '',
+    });
 
     expect(config.databaseUrl).toBeUndefined();
     expect(config.port).toBe(3000);
     expect(config.s3).toBeUndefined();
+    expect(config.mail).toBeUndefined();
   });
 
   it.each([
@@ -90,6 +126,8 @@ describe('loadConfig', () => {
     ['NODE_ENV', 'staging'],
     ['SESSION_IDLE_MINUTES', '0'],
     ['S3_ENDPOINT', 'not a url'],
+    ['SMTP_URL', 'http://smtp.mic.gov.vn'],
+    ['MAIL_FROM', 'Cổng thông tin <no-reply>'],
   ])('names %s when its value %j is invalid', (variable, value) => {
     const load = () => loadConfig({ [variable]: value });
 

@@ -73,8 +73,9 @@ export function fakeMember(overrides: Partial<Member> = {}): Member {
 type Handler = (request: Request) => unknown;
 
 /**
- * Creates a stand-in `fetch` for the admin API: `routes` maps "METHOD /path" to the JSON body of a 200. Any other
- * request gets 404, and every request is recorded.
+ * Creates a stand-in `fetch` for the admin API: `routes` maps "METHOD /path" to the JSON body of a 200, or to a
+ * handler that returns such a body or a whole `Response` (for errors). Any other request gets 404, and every
+ * request is recorded.
  */
 export function fakeAdminFetch(routes: Record<string, Handler | object>) {
   const requests: Request[] = [];
@@ -89,6 +90,9 @@ export function fakeAdminFetch(routes: Record<string, Handler | object>) {
       return new Response(JSON.stringify(body), { status: 404 });
     }
     const body = typeof route === 'function' ? await (route as Handler)(request) : route;
+    if (body instanceof Response) {
+      return body;
+    }
     return new Response(JSON.stringify(body), {
       status: 200,
       headers: { 'content-type': 'application/json' },

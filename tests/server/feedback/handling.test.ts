@@ -254,6 +254,32 @@ describe('/api/admin/feedback', () => {
     expect(intoItself.status).toBe(400);
   });
 
+  it('merges a duplicate by tracking code', async () => {
+    const first = await submitOnMain({ subject: 'Phản ánh gốc về lịch tiếp dân' });
+    const duplicate = await submitOnMain({ subject: 'Phản ánh trùng về lịch tiếp dân' });
+
+    const unknown = await step(standing, duplicate.caseId, 'merge', {
+      tenantId: mainId,
+      intoTrackingCode: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF',
+    });
+    const both = await step(standing, duplicate.caseId, 'merge', {
+      tenantId: mainId,
+      intoCaseId: first.caseId,
+      intoTrackingCode: first.code,
+    });
+    const merged = await step(standing, duplicate.caseId, 'merge', {
+      tenantId: mainId,
+      intoTrackingCode: first.code.toLowerCase(),
+    });
+    const detail = await standing.get(`/feedback/cases/${duplicate.caseId}?tenantId=${mainId}`);
+
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.fields[0].field).toBe('intoTrackingCode');
+    expect(both.status).toBe(400);
+    expect(merged.body.status).toBe('merged');
+    expect(detail.body.mergedIntoId).toBe(first.caseId);
+  });
+
   it('requires a reason to reject', async () => {
     const { caseId } = await submitOnMain({ subject: 'Phản ánh bị từ chối không lý do' });
 

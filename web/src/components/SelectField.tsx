@@ -1,4 +1,4 @@
-import { createUniqueId, For } from 'solid-js';
+import { createUniqueId, For, Show } from 'solid-js';
 
 export type SelectOption = { value: string; label: string };
 
@@ -10,14 +10,17 @@ export type SelectFieldProps = {
   /** The first option, with the empty value, e.g. "All types". */
   emptyLabel?: string;
   name?: string;
+  /** The problem with the choice, shown under the control and announced with it. */
+  error?: string | undefined;
 };
 
 /** Renders a labelled `<select>` styled like the text inputs. */
 export function SelectField(props: SelectFieldProps) {
   const id = createUniqueId();
+  const errorId = `${id}-error`;
 
   return (
-    <div class="field">
+    <div class="field" classList={{ 'field--invalid': Boolean(props.error) }}>
       <label class="field__label" for={id}>
         {props.label}
       </label>
@@ -25,6 +28,8 @@ export function SelectField(props: SelectFieldProps) {
         id={id}
         class="field__input"
         name={props.name}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={props.error ? errorId : undefined}
         onChange={(event) => props.onChange(event.currentTarget.value)}
       >
         {props.emptyLabel !== undefined ? (
@@ -40,6 +45,11 @@ export function SelectField(props: SelectFieldProps) {
           )}
         </For>
       </select>
+      <Show when={props.error}>
+        <p id={errorId} class="field__error">
+          {props.error}
+        </p>
+      </Show>
     </div>
   );
 }
