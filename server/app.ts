@@ -4,8 +4,12 @@ import { NONCE, secureHeaders } from 'hono/secure-headers';
 import { createAdminApi } from './api/admin-api.ts';
 import type { AppDependencies, AppEnv } from './app-env.ts';
 import { handleError } from './errors.ts';
-import { createFeedbackSite } from './feedback/index.ts';
-import { createMediaRoutes, createMediaStore } from './media/index.ts';
+import {
+  createFeedbackNotifier,
+  createFeedbackSite,
+  type FeedbackNotifier,
+} from './feedback/index.ts';
+import { createMediaRoutes, createMediaStore, type MediaStore } from './media/index.ts';
 import { uploadLimitsFor } from './policies/index.ts';
 import { createHealthRoutes } from './ops/health.ts';
 import { requestContext } from './request-context.ts';
@@ -24,6 +28,10 @@ export type App = {
   directory: TenantDirectory;
   pageCache: PageCache;
   workflow: WorkflowDependencies;
+  /** The feedback notifier the configuration selects; the job worker needs the same one. */
+  notifier: FeedbackNotifier;
+  /** The media store the configuration selects; the retention job deletes attachments in it. */
+  mediaStore: MediaStore;
 };
 
 /** Loads the holiday calendar on first use and keeps it for the life of the process. */
@@ -56,6 +64,7 @@ export function createApp(deps: AppDependencies): App {
       });
     },
   };
+  const notifier = createFeedbackNotifier(deps.config, deps.log);
   const app = new Hono<AppEnv>();
 
   app.use(requestContext(deps));
@@ -116,10 +125,11 @@ export function createApp(deps: AppDependencies): App {
       mediaStore,
       log: deps.log,
       challengeSecret: deps.config.feedbackHmacKey,
+      notifier,
     }),
   );
   app.route('/', createServicePages({ directory }));
   app.route('/', createSiteRoutes({ directory, pageCache }));
 
-  return { app, directory, pageCache, workflow };
+  return { app, directory, pageCache, workflow, notifier, mediaStore };
 }

@@ -4,11 +4,7 @@ import { serve } from '@hono/node-server';
 import { count } from 'drizzle-orm';
 
 import { createApp } from './app.ts';
-import {
-  createLogOnlyNotifier,
-  enqueueFeedbackRetentionRun,
-  registerFeedbackJobs,
-} from './feedback/index.ts';
+import { enqueueFeedbackRetentionRun, registerFeedbackJobs } from './feedback/index.ts';
 import { JobWorker } from './jobs/index.ts';
 import {
   createNationalPortalClients,
@@ -111,7 +107,11 @@ async function start() {
     process.exit(1);
   }
 
-  const { app, pageCache, workflow } = createApp({ config, db: database.db, log });
+  const { app, pageCache, workflow, notifier, mediaStore } = createApp({
+    config,
+    db: database.db,
+    log,
+  });
   await database.listen(
     pageCacheChannel,
     (tenantId) => pageCache.invalidateTenant(tenantId),
@@ -119,7 +119,7 @@ async function start() {
   );
   const worker = new JobWorker({ db: database.db, log: log.child({ component: 'jobs' }) });
   registerContentJobs(worker, workflow);
-  registerFeedbackJobs(worker, { ...workflow, notifier: createLogOnlyNotifier(log) });
+  registerFeedbackJobs(worker, { ...workflow, notifier }, mediaStore);
   registerServiceJobs(worker, { clients: createNationalPortalClients(nationalSettings) });
   await enqueueRetentionRun(workflow, new Date());
   await enqueueFeedbackRetentionRun(database.db, new Date());

@@ -74,7 +74,7 @@ export function createAdminApi(options: AdminApiOptions) {
   api.route('/users', createUserRoutes());
   api.route('/', createDashboardRoutes());
   api.route('/content', createContentRoutes(options.workflow));
-  api.route('/feedback', createFeedbackAdminRoutes(options.workflow));
+  api.route('/feedback', createFeedbackAdminRoutes(options.workflow, options.media.store));
   api.route('/services', createServiceAdminRoutes(options.workflow));
   api.route('/media', createMediaAdminRoutes(options.media));
   api.route('/', createAuditRoutes());

@@ -268,7 +268,9 @@ export async function findMedia(
       variants: media.variants,
     })
     .from(media)
-    .where(and(eq(media.tenantId, tenantId), inArray(media.id, [...ids])));
+    .where(
+      and(eq(media.tenantId, tenantId), inArray(media.id, [...ids]), eq(media.isPrivate, false)),
+    );
 }
 
 /** One line of the sitemap: the address parts of a published item and when it last changed. */

@@ -126,7 +126,10 @@ async function isSlugTaken(
   return Boolean(taken) || Boolean(redirect && redirect.itemId !== exceptId);
 }
 
-/** Rejects media ids that this portal has no file for, such as another portal's files. */
+/**
+ * Rejects media ids that this portal's library has no file for, such as another portal's files
+ * or the private files sent with feedback.
+ */
 async function assertMediaExist(tx: Tx, tenantId: string, fields: Record<string, unknown>) {
   const ids = mediaIdsOf(fields);
   if (ids.length === 0) {
@@ -135,7 +138,7 @@ async function assertMediaExist(tx: Tx, tenantId: string, fields: Record<string,
   const found = await tx
     .select({ id: media.id })
     .from(media)
-    .where(and(eq(media.tenantId, tenantId), inArray(media.id, ids)));
+    .where(and(eq(media.tenantId, tenantId), inArray(media.id, ids), eq(media.isPrivate, false)));
   const missing = ids.filter((id) => !found.some((row) => row.id === id));
   if (missing.length > 0) {
     throw new AppError('invalid_input', `No file on this portal has the id ${missing.join(', ')}`, {

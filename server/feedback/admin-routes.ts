@@ -1,14 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 
-import { tenantResource, type ActingContext } from '../access/context.ts';
-import type { Action } from '../access/permissions.ts';
 import { createApiRouter, errorResponses, jsonBody, jsonResponse, z } from '../api/openapi.ts';
-import type { AppEnv } from '../app-env.ts';
-import { requireAuth, requirePermission } from '../auth/middleware.ts';
-import { clientIp } from '../client-ip.ts';
+import { requireAuth } from '../auth/middleware.ts';
 import { feedbackStates } from '../db/schema/index.ts';
-import { findTenant } from '../users/accounts.ts';
 import {
   addProgressNote,
   answerCase,
@@ -20,9 +14,14 @@ import {
   rejectCase,
   returnAnswer,
 } from './case-commands.ts';
+import type { MediaStore } from '../media/store.ts';
+import { registerAttachmentRoute } from './attachment-route.ts';
 import { feedbackKinds, feedbackTopics, rejectionReasons } from './case-labels.ts';
 import type { WorkflowDependencies } from '../workflow/apply-transition.ts';
 import { draftCommentsCsv } from './draft-comments-csv.ts';
+import { endOfLocalDay, startOfLocalDay } from './local-dates.ts';
+import { acting, tenantFor } from './route-context.ts';
+import { registerStatisticsRoute } from './statistics-route.ts';
 import {
   getCaseDetail,
   listCases,
@@ -45,9 +44,29 @@ const ListQuerySchema = TenantIdSchema.extend({
   kind: z.enum(feedbackKinds).optional(),
   overdue: z.enum(['true', 'false']).optional(),
   scope: z.enum(['received', 'assigned', 'all']).optional(),
+  responsibleTenantId: z.uuid().optional(),
+  receivedFrom: z.iso
+    .date()
+    .optional()
+    .openapi({ description: 'First day of receipt, YYYY-MM-DD' }),
+  receivedTo: z.iso.date().optional().openapi({ description: 'Last day of receipt, included' }),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
-});
+}).refine(
+  (query) => !query.receivedFrom || !query.receivedTo || query.receivedFrom <= query.receivedTo,
+  {
+    path: ['receivedTo'],
+    message: 'must not be before receivedFrom',
+  },
+);
+
+/** Converts the received-date filter to instants. Either end may be left open. */
+function receivedRange(from: string | undefined, to: string | undefined) {
+  return {
+    start: from ? startOfLocalDay(from) : undefined,
+    end: to ? endOfLocalDay(to) : undefined,
+  };
+}
 
 const stepBodies = {
   classify: TenantIdSchema.extend({
@@ -59,24 +78,21 @@ const stepBodies = {
   }),
   forward: TenantIdSchema.extend({ toTenantId: z.uuid(), note: noteText(1).optional() }),
   reject: TenantIdSchema.extend({ reason: z.enum(rejectionReasons), note: noteText(5) }),
-  merge: TenantIdSchema.extend({ intoCaseId: z.uuid(), note: noteText(1).optional() }),
+  merge: TenantIdSchema.extend({
+    intoCaseId: z.uuid().optional(),
+    /** The tracking code the other case's sender quotes; the server finds the case by it. */
+    intoTrackingCode: z.string().trim().min(1).max(60).optional(),
+    note: noteText(1).optional(),
+  }).refine((body) => (body.intoCaseId === undefined) !== (body.intoTrackingCode === undefined), {
+    path: ['intoTrackingCode'],
+    message: 'give either intoCaseId or intoTrackingCode',
+  }),
   answer: TenantIdSchema.extend({ answer: z.string().trim().min(20).max(20_000) }),
   return: TenantIdSchema.extend({ note: noteText(5) }),
   approve: TenantIdSchema.extend({ note: noteText(1).optional() }),
   publish: TenantIdSchema,
   'progress-notes': TenantIdSchema.extend({ note: noteText(10) }),
 };
-
-function acting(c: Context<AppEnv>, actor: ActingContext['actor']): ActingContext {
-  return { actor, ipAddress: clientIp(c), requestId: c.var.requestId };
-}
-
-async function tenantFor(c: Context<AppEnv>, tenantId: string, action: Action) {
-  const tenant = await findTenant(c.var.db, tenantId);
-  const { actor } = requirePermission(c, action, tenantResource(tenant));
-
-  return { tenant, context: acting(c, actor) };
-}
 
 function stepRoute<Body extends z.ZodType>(path: string, body: Body, summary: string) {
   return createRoute({
@@ -93,11 +109,11 @@ function stepRoute<Body extends z.ZodType>(path: string, body: Body, summary: st
   });
 }
 
-const presentStep = (row: FeedbackCaseRow) => presentCaseSummary(row);
-
 /** Feedback and petition handling under `/api/admin/feedback`. */
-export function createFeedbackAdminRoutes(deps: WorkflowDependencies) {
+export function createFeedbackAdminRoutes(deps: WorkflowDependencies, store: MediaStore) {
   const router = createApiRouter();
+  const presentStep = async (row: FeedbackCaseRow) =>
+    presentCaseSummary(row, { calendar: await deps.getCalendar() });
 
   router.openapi(
     createRoute({
@@ -114,6 +130,8 @@ export function createFeedbackAdminRoutes(deps: WorkflowDependencies) {
       const result = await listCases(c.var.db, tenant, {
         ...query,
         isOverdue: query.overdue === 'true',
+        received: receivedRange(query.receivedFrom, query.receivedTo),
+        calendar: await deps.getCalendar(),
       });
       return c.json(result, 200);
     },
@@ -148,7 +166,13 @@ export function createFeedbackAdminRoutes(deps: WorkflowDependencies) {
         c.req.valid('query').tenantId,
         'feedback.read',
       );
-      const detail = await getCaseDetail(c.var.db, context, tenant, c.req.valid('param').caseId);
+      const detail = await getCaseDetail(
+        c.var.db,
+        context,
+        tenant,
+        c.req.valid('param').caseId,
+        await deps.getCalendar(),
+      );
       return c.json(detail, 200);
     },
   );
@@ -165,7 +189,7 @@ export function createFeedbackAdminRoutes(deps: WorkflowDependencies) {
           toTenantId: input.responsibleTenantId,
         });
       }
-      return c.json(presentStep(row), 200);
+      return c.json(await presentStep(row), 200);
     },
   );
 
@@ -175,7 +199,7 @@ export function createFeedbackAdminRoutes(deps: WorkflowDependencies) {
       const input = c.req.valid('json');
       const { tenant, context } = await tenantFor(c, input.tenantId, 'feedback.forward');
       const row = await forwardCase(deps, context, tenant, c.req.valid('param').caseId, input);
-      return c.json(presentStep(row), 200);
+      return c.json(await presentStep(row), 200);
     },
   );
 
@@ -185,7 +209,7 @@ export function createFeedbackAdminRoutes(deps: WorkflowDependencies) {
       const input = c.req.valid('json');
       const { tenant, context } = await tenantFor(c, input.tenantId, 'feedback.reject');
       const row = await rejectCase(deps, context, tenant, c.req.valid('param').caseId, input);
-      return c.json(presentStep(row), 200);
+      return c.json(await presentStep(row), 200);
     },
   );
 
@@ -195,7 +219,7 @@ export function createFeedbackAdminRoutes(deps: WorkflowDependencies) {
       const input = c.req.valid('json');
       const { tenant, context } = await tenantFor(c, input.tenantId, 'feedback.reject');
       const row = await mergeCase(deps, context, tenant, c.req.valid('param').caseId, input);
-      return c.json(presentStep(row), 200);
+      return c.json(await presentStep(row), 200);
     },
   );
 
@@ -203,7 +227,7 @@ export function createFeedbackAdminRoutes(deps: WorkflowDependencies) {
     const input = c.req.valid('json');
     const { tenant, context } = await tenantFor(c, input.tenantId, 'feedback.answer');
     const row = await answerCase(deps, context, tenant, c.req.valid('param').caseId, input);
-    return c.json(presentStep(row), 200);
+    return c.json(await presentStep(row), 200);
   });
 
   router.openapi(
@@ -212,7 +236,7 @@ export function createFeedbackAdminRoutes(deps: WorkflowDependencies) {
       const input = c.req.valid('json');
       const { tenant, context } = await tenantFor(c, input.tenantId, 'feedback.approve');
       const row = await returnAnswer(deps, context, tenant, c.req.valid('param').caseId, input);
-      return c.json(presentStep(row), 200);
+      return c.json(await presentStep(row), 200);
     },
   );
 
@@ -222,7 +246,7 @@ export function createFeedbackAdminRoutes(deps: WorkflowDependencies) {
       const input = c.req.valid('json');
       const { tenant, context } = await tenantFor(c, input.tenantId, 'feedback.approve');
       const row = await approveAnswer(deps, context, tenant, c.req.valid('param').caseId, input);
-      return c.json(presentStep(row), 200);
+      return c.json(await presentStep(row), 200);
     },
   );
 
@@ -232,7 +256,7 @@ export function createFeedbackAdminRoutes(deps: WorkflowDependencies) {
       const input = c.req.valid('json');
       const { tenant, context } = await tenantFor(c, input.tenantId, 'feedback.publish');
       const row = await publishAnswer(deps, context, tenant, c.req.valid('param').caseId);
-      return c.json(presentStep(row), 200);
+      return c.json(await presentStep(row), 200);
     },
   );
 
@@ -246,9 +270,12 @@ export function createFeedbackAdminRoutes(deps: WorkflowDependencies) {
       const input = c.req.valid('json');
       const { tenant, context } = await tenantFor(c, input.tenantId, 'feedback.answer');
       const row = await addProgressNote(deps, context, tenant, c.req.valid('param').caseId, input);
-      return c.json(presentStep(row), 200);
+      return c.json(await presentStep(row), 200);
     },
   );
+
+  registerStatisticsRoute(router);
+  registerAttachmentRoute(router, store);
 
   router.openapi(
     createRoute({

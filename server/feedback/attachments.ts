@@ -81,6 +81,7 @@ export async function storeAttachments(
       const stored = await storeUpload(db, store, {
         tenantId: options.tenantId,
         uploaderId: null,
+        isPrivate: true,
         fileName: file.name,
         stream: file.stream() as WebReadableStream<Uint8Array>,
         limits,

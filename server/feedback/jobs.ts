@@ -2,8 +2,10 @@ import { tenants } from '../db/schema/index.ts';
 import { withoutTenant } from '../db/tenant-scope.ts';
 import type { Db } from '../db/types.ts';
 import { enqueue, type JobWorker } from '../jobs/index.ts';
+import type { MediaStore } from '../media/store.ts';
 import { purgeUsedChallenges } from './challenge.ts';
 import type { FeedbackDependencies } from './dependencies.ts';
+import { deliverTrackingCodeMail, trackingCodeMailJobKind } from './mail-jobs.ts';
 import { purgeRateLimits } from './rate-limit.ts';
 import { reminderJobKind, sendDeadlineReminder } from './reminders.ts';
 import { removeExpiredPersonalData } from './retention.ts';
@@ -24,10 +26,15 @@ export async function enqueueFeedbackRetentionRun(db: Db, runAt: Date) {
 }
 
 /**
- * Registers the feedback jobs: deadline reminders, and the daily run that removes expired
- * sender details and old anti-abuse records.
+ * Registers the feedback jobs: tracking-code mails, deadline reminders, and the daily run that
+ * removes expired sender details and old anti-abuse records.
  */
-export function registerFeedbackJobs(worker: JobWorker, deps: FeedbackDependencies) {
+export function registerFeedbackJobs(
+  worker: JobWorker,
+  deps: FeedbackDependencies,
+  store: MediaStore,
+) {
+  worker.register(trackingCodeMailJobKind, ({ job }) => deliverTrackingCodeMail(deps, job));
   worker.register(reminderJobKind, async ({ job }) => {
     if (job.tenantId) {
       await sendDeadlineReminder(deps, job.tenantId, job.payload);
@@ -37,7 +44,7 @@ export function registerFeedbackJobs(worker: JobWorker, deps: FeedbackDependenci
     const all = await withoutTenant(deps.db, (tx) => tx.select({ id: tenants.id }).from(tenants));
     let cleared = 0;
     for (const tenant of all) {
-      cleared += await removeExpiredPersonalData(deps.db, tenant.id);
+      cleared += await removeExpiredPersonalData(deps.db, store, tenant.id, { log });
     }
     const challenges = await purgeUsedChallenges(deps.db);
     const counters = await purgeRateLimits(deps.db);

@@ -50,7 +50,8 @@ export async function deleteMedia(
     const [row] = await tx
       .select()
       .from(media)
-      .where(and(eq(media.tenantId, tenantId), eq(media.id, mediaId)))
+      // A file sent with feedback belongs to its case and is not deleted from the library.
+      .where(and(eq(media.tenantId, tenantId), eq(media.id, mediaId), eq(media.isPrivate, false)))
       // Blocks recordMediaUsage for this file until the deletion commits.
       .for('update');
     if (!row) {
@@ -99,7 +100,9 @@ export async function recordMediaUsage(
   const existing = await tx
     .select({ id: media.id })
     .from(media)
-    .where(and(eq(media.tenantId, tenantId), inArray(media.id, uniqueIds)))
+    .where(
+      and(eq(media.tenantId, tenantId), inArray(media.id, uniqueIds), eq(media.isPrivate, false)),
+    )
     .for('share');
   if (existing.length === 0) {
     return;

@@ -24,7 +24,7 @@ const widthPattern = /^\d{1,5}$/;
  * opened directly may show as blocked there. This was not checked in a browser. Dropping
  * `sandbox` for `application/pdf` alone would be the fix if it holds.
  */
-const mediaContentSecurityPolicy = "default-src 'none'; sandbox";
+export const mediaContentSecurityPolicy = "default-src 'none'; sandbox";
 
 /** The object one response serves: the original or one of its variants. */
 type ServedObject = {
@@ -65,7 +65,8 @@ async function findMedia(c: Context<AppEnv>, id: string): Promise<MediaLookup | 
         variants: media.variants,
       })
       .from(media)
-      .where(and(eq(media.tenantId, tenant.id), eq(media.id, id))),
+      // Files sent with feedback are never public, so their ids answer 404 here.
+      .where(and(eq(media.tenantId, tenant.id), eq(media.id, id), eq(media.isPrivate, false))),
   );
 
   return row;

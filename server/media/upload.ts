@@ -11,6 +11,7 @@ import type { Db, Tx } from '../db/types.ts';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { detectFileType, readFileHead } from './detect-type.ts';
+import { measureStoredBytes } from './library.ts';
 import { sanitizeFileName } from './file-name.ts';
 import { prepareMedia, type PendingObject, type PreparedMedia } from './prepare-media.ts';
 import { receiveToFile, type ReceivedFile, type UploadSource } from './receive.ts';
@@ -30,6 +31,8 @@ export type StoreUploadOptions = {
   limits: UploadLimits;
   altVi?: string;
   altEn?: string;
+  /** Keeps the file out of the library and off the public site, for files sent with feedback. */
+  isPrivate?: boolean;
   /** The folder under which the upload is spooled while it is checked; the OS's by default. */
   workFolder?: string;
   log?: Logger;
@@ -41,22 +44,15 @@ export type StoredUpload = {
   isDuplicate: boolean;
 };
 
-async function findBySha256(tx: Tx, tenantId: string, sha256: string) {
+async function findBySha256(tx: Tx, tenantId: string, sha256: string, isPrivate: boolean) {
   const [row] = await tx
     .select()
     .from(media)
-    .where(and(eq(media.tenantId, tenantId), eq(media.sha256, sha256)));
+    .where(
+      and(eq(media.tenantId, tenantId), eq(media.isPrivate, isPrivate), eq(media.sha256, sha256)),
+    );
 
   return row;
-}
-
-async function usedBytes(tx: Tx, tenantId: string): Promise<number> {
-  const [row] = await tx
-    .select({ used: sql`coalesce(sum(${media.sizeBytes}), 0)`.mapWith(Number) })
-    .from(media)
-    .where(eq(media.tenantId, tenantId));
-
-  return row?.used ?? 0;
 }
 
 async function putObjects(store: MediaStore, objects: PendingObject[], storedKeys: string[]) {
@@ -95,11 +91,16 @@ async function insertMedia(
     await tx.execute(
       sql`select pg_advisory_xact_lock(hashtext(${`media-quota:${values.tenantId}`}))`,
     );
-    const existing = await findBySha256(tx, values.tenantId, values.sha256);
+    const existing = await findBySha256(
+      tx,
+      values.tenantId,
+      values.sha256,
+      values.isPrivate ?? false,
+    );
     if (existing) {
       return { media: existing, isDuplicate: true };
     }
-    checkQuota(await usedBytes(tx, values.tenantId), values.sizeBytes, limits);
+    checkQuota(await measureStoredBytes(tx, values.tenantId), values.sizeBytes, limits);
     const [row] = await tx.insert(media).values(values).returning();
 
     return { media: row!, isDuplicate: false };
@@ -131,6 +132,7 @@ function rowValues(options: StoreUploadOptions, prepared: PreparedMedia, sha256:
     altEn: options.altEn?.trim() || null,
     variants: prepared.variants,
     uploadedBy: options.uploaderId,
+    isPrivate: options.isPrivate ?? false,
   };
 }
 
@@ -155,13 +157,13 @@ export async function storeUpload(
     const file = path.join(workFolder, 'upload');
     const received = await receiveUpload(options, file);
     const existing = await withTenant(db, tenantId, (tx) =>
-      findBySha256(tx, tenantId, received.sha256),
+      findBySha256(tx, tenantId, received.sha256, options.isPrivate ?? false),
     );
     if (existing) {
       return { media: existing, isDuplicate: true };
     }
     // Checked early, so an upload that cannot fit is not processed. insertMedia checks again.
-    const used = await withTenant(db, tenantId, (tx) => usedBytes(tx, tenantId));
+    const used = await withTenant(db, tenantId, (tx) => measureStoredBytes(tx, tenantId));
     checkQuota(used, received.sizeBytes, limits);
 
     const head = await readFileHead(file);

@@ -124,7 +124,7 @@ export function buildTestApp(db: Db, overrides: Partial<Config> = {}) {
     ...overrides,
   };
   const log = createLogger({ logLevel: 'silent' });
-  const { app, directory, pageCache, workflow } = createApp({ config, db, log });
+  const { app, directory, pageCache, workflow, mediaStore } = createApp({ config, db, log });
 
   /** Sends a request to the app as if it arrived for `host`. */
   const request = (host: string, path: string, init: RequestInit = {}) => {
@@ -137,5 +137,5 @@ export function buildTestApp(db: Db, overrides: Partial<Config> = {}) {
     return app.request(url, { ...init, headers, redirect: 'manual' });
   };
 
-  return { app, directory, pageCache, workflow, config, request };
+  return { app, directory, pageCache, workflow, mediaStore, config, request };
 }

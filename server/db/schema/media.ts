@@ -1,5 +1,6 @@
 import {
   bigint,
+  boolean,
   index,
   integer,
   jsonb,
@@ -45,11 +46,17 @@ export const media = pgTable(
     altEn: text('alt_en'),
     variants: jsonb('variants').$type<MediaVariant[]>().notNull().default([]),
     uploadedBy: uuid('uploaded_by'),
+    /**
+     * Files the public sent with feedback. They are kept out of the library, the public media
+     * routes and content, and only the staff handling the case can download them.
+     */
+    isPrivate: boolean('is_private').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
-    uniqueIndex('media_sha256_key').on(t.tenantId, t.sha256),
+    // A private file never doubles as a library file with the same bytes, nor the reverse.
+    uniqueIndex('media_sha256_key').on(t.tenantId, t.isPrivate, t.sha256),
     index('media_created_idx').on(t.tenantId, t.createdAt.desc()),
     pgPolicy('media_tenant_isolation', {
       for: 'all',

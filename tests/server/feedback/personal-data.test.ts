@@ -95,7 +95,7 @@ describe('personal data of senders', () => {
            where id = ${old.caseId}`,
     );
     const worker = new JobWorker({ db: database.db, log: createLogger({ logLevel: 'silent' }) });
-    registerFeedbackJobs(worker, deps);
+    registerFeedbackJobs(worker, deps, testApp.mediaStore);
     await enqueueFeedbackRetentionRun(database.db, new Date());
 
     await worker.runOnce();
