@@ -29,9 +29,13 @@ function listedItem(overrides: Partial<ListedItem> = {}): ListedItem {
   };
 }
 
-function openList(path: string, total = 1) {
+function openList(
+  path: string,
+  total = 1,
+  me = fakeMe({ memberships: [{ tenant: ais, roles: ['editor'] }] }),
+) {
   const fake = fakeAdminFetch({
-    'GET /auth/me': fakeMe({ memberships: [{ tenant: ais, roles: ['editor'] }] }),
+    'GET /auth/me': me,
     'GET /tenants': { tenants: [ais] },
     'GET /content/items': { items: [listedItem()], total },
     'GET /content/categories': { categories: [newsCategory] },
@@ -106,5 +110,35 @@ describe('content list screen', () => {
     await screen.findByText('Trang 2 / 3');
     expect(window.location.search).toBe('?trang=2');
     expect(lastListQuery(fake.requests).get('page')).toBe('2');
+  });
+
+  it('links each title to its editor', async () => {
+    openList('/admin/noi-dung');
+
+    const link = await screen.findByRole('link', { name: 'Hội thảo an toàn thông tin' });
+
+    expect(link).toHaveAttribute('href', `/admin/noi-dung/${listedItem().id}`);
+  });
+
+  it('offers the types of a new item', async () => {
+    const user = userEvent.setup();
+    openList('/admin/noi-dung');
+
+    await user.click(await screen.findByRole('button', { name: 'Tạo mục mới' }));
+
+    const dialog = screen.getByRole('dialog', { name: 'Tạo mục mới' });
+    expect(within(dialog).getAllByRole('link')).toHaveLength(8);
+    expect(within(dialog).getByRole('link', { name: /^Văn bản pháp luật/ })).toHaveAttribute(
+      'href',
+      '/admin/noi-dung/moi?loai=legal_document',
+    );
+  });
+
+  it('hides the new item button without content.create', async () => {
+    // The standing section reads every unit's content but creates items on the main portal only.
+    openList('/admin/noi-dung', 1, fakeMe({ boardRoles: ['standing_staff'] }));
+    await screen.findByText('Hội thảo an toàn thông tin');
+
+    expect(screen.queryByRole('button', { name: 'Tạo mục mới' })).not.toBeInTheDocument();
   });
 });

@@ -1,6 +1,8 @@
-import { useSearchParams } from '@solidjs/router';
-import { createMemo, createResource, For, Show } from 'solid-js';
+import { A, useSearchParams } from '@solidjs/router';
+import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
 
+import { canOnTenant } from '../access/access.ts';
+import { Dialog } from '../components/Dialog.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { SelectField } from '../components/SelectField.tsx';
@@ -15,6 +17,8 @@ import {
   type ContentType,
   type WorkflowState,
 } from '../content/content-names.ts';
+import { NewItemTypeList } from '../content/editor/NewItemTypeList.tsx';
+import { contentItemPath } from '../paths.ts';
 import { useApp } from '../stores/app-context.tsx';
 
 /** The rows of one page of the list, as `GET /content/items` returns them. */
@@ -44,9 +48,11 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 
 /** Lists the current portal's items, filtered by type, state and category from the address. */
 export default function ContentList() {
-  const { api, scope, i18n } = useApp();
+  const { api, scope, session, i18n } = useApp();
   const [params, setParams] = useSearchParams<ListParams>();
   const tenant = () => scope.current();
+  const [isTypeChoiceOpen, setTypeChoiceOpen] = createSignal(false);
+  const canCreate = () => canOnTenant(session.me(), 'content.create', tenant());
 
   // Unknown values in the address are ignored rather than sent, so a stale link still opens.
   const filters = createMemo(() => {
@@ -108,7 +114,29 @@ export default function ContentList() {
             ? i18n.t('content.intro', { portal: tenantName(tenant()!, i18n.locale()) })
             : undefined
         }
+        actions={
+          <Show when={canCreate()}>
+            <button
+              type="button"
+              class="button button--primary"
+              aria-haspopup="dialog"
+              onClick={() => setTypeChoiceOpen(true)}
+            >
+              {i18n.t('editor.create.button')}
+            </button>
+          </Show>
+        }
       />
+      <Show when={isTypeChoiceOpen()}>
+        <Dialog
+          title={i18n.t('editor.create.title')}
+          description={i18n.t('editor.create.intro')}
+          onClose={() => setTypeChoiceOpen(false)}
+          isWide
+        >
+          <NewItemTypeList onChoose={() => setTypeChoiceOpen(false)} />
+        </Dialog>
+      </Show>
       <Show when={items.error}>
         <ErrorNotice error={items.error} onRetry={() => void refetch()} />
       </Show>
@@ -173,7 +201,9 @@ export default function ContentList() {
                   {(item) => (
                     <tr>
                       <th scope="row" data-label={i18n.t('content.itemTitle')}>
-                        <span class="table__name">{item.titleVi}</span>
+                        <A class="table__name" href={contentItemPath(item.id)}>
+                          {item.titleVi}
+                        </A>
                         <Show when={item.slug}>
                           <span class="table__sub">{item.slug}</span>
                         </Show>

@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { createResource, For, Show } from 'solid-js';
 
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
@@ -8,6 +9,7 @@ import {
   type ContentType,
   type WorkflowState,
 } from '../content/content-names.ts';
+import { contentItemPath } from '../paths.ts';
 import { useApp } from '../stores/app-context.tsx';
 
 /** One row of `GET /content/review-queue`: an item sent to the main portal by a unit. */
@@ -81,7 +83,9 @@ export default function ReviewQueue() {
                   {(item) => (
                     <tr classList={{ 'table__row--overdue': item.isOverdue }}>
                       <th scope="row" data-label={i18n.t('content.itemTitle')}>
-                        <span class="table__name">{item.titleVi}</span>
+                        <A class="table__name" href={contentItemPath(item.id)}>
+                          {item.titleVi}
+                        </A>
                         <span class="table__sub">{i18n.t(contentTypeLabel(item.type))}</span>
                       </th>
                       <td data-label={i18n.t('queue.source')}>
