@@ -1,9 +1,7 @@
-import slugifyText from '@sindresorhus/slugify';
-
 import { AppError } from '../errors.ts';
+import { checkMaxLength, maxSlugLength, slugText, truncateSlug } from './slug-text.ts';
 
-/** The maximum slug length. Longer slugs are cut at a word boundary. */
-export const maxSlugLength = 96;
+export { maxSlugLength };
 
 export type SlugifyOptions = {
   /** The maximum length in characters, 96 by default. */
@@ -37,28 +35,6 @@ export class SlugTakenError extends AppError {
   }
 }
 
-function checkMaxLength(maxLength: number): void {
-  if (!Number.isInteger(maxLength) || maxLength < 1) {
-    throw new RangeError(`Invalid slug maximum length ${maxLength}: expected a whole number >= 1.`);
-  }
-}
-
-/**
- * Cuts a slug to `maxLength` at the last hyphen that fits. A first word longer than the limit
- * has no such hyphen and is cut inside the word.
- */
-function truncateSlug(slug: string, maxLength: number): string {
-  if (slug.length <= maxLength) {
-    return slug;
-  }
-  const boundary = slug.lastIndexOf('-', maxLength);
-  if (boundary > 0) {
-    return slug.slice(0, boundary);
-  }
-
-  return slug.slice(0, maxLength).replace(/-+$/, '');
-}
-
 /**
  * Makes a URL slug from a Vietnamese title: ASCII words in lower case joined by single hyphens,
  * diacritics removed, `đ` written as `d`, punctuation dropped and `&` read as "và". NFC and NFD
@@ -66,19 +42,12 @@ function truncateSlug(slug: string, maxLength: number): string {
  * that the editor is asked for a slug rather than given a meaningless one.
  */
 export function slugify(title: string, options: SlugifyOptions = {}): string {
-  const maxLength = options.maxLength ?? maxSlugLength;
-  checkMaxLength(maxLength);
-
-  const slug = slugifyText(title.normalize('NFC'), {
-    // Titles are prose, so `VnExpress` stays one word instead of becoming `vn-express`.
-    decamelize: false,
-    customReplacements: [['&', ' va ']],
-  });
+  const slug = slugText(title, options.maxLength ?? maxSlugLength);
   if (slug === '') {
     throw new EmptySlugError(title);
   }
 
-  return truncateSlug(slug, maxLength);
+  return slug;
 }
 
 /**
