@@ -106,12 +106,10 @@ describe.skipIf(!hasChromium)('admin SPA in Chromium', () => {
     });
 
     it('hides the people screen from the navigation', async () => {
-      expect(await navigation(page).getByRole('link').allTextContents()).toEqual([
-        'Tổng quan',
-        'Nội dung',
-        'Phiên đăng nhập',
-        'Đổi mật khẩu',
-      ]);
+      const links = await navigation(page).getByRole('link').allTextContents();
+
+      expect(links).toContain('Nội dung');
+      expect(links).not.toContain('Người dùng và vai trò');
     });
 
     it('shows the 403 page for a screen the role does not open', async () => {

@@ -20,6 +20,12 @@ export type ShellPage = {
 
 const always = () => true;
 
+// A unit's own list of what it sent up; the main portal sends nothing to itself.
+const canFollowSubmissions = (access: PageAccess) =>
+  access.tenant !== undefined &&
+  access.tenant.kind !== 'main' &&
+  canOnTenant(access.me, 'content.syndicate', access.tenant);
+
 export const shellPages: readonly ShellPage[] = [
   {
     path: paths.dashboard,
@@ -55,6 +61,19 @@ export const shellPages: readonly ShellPage[] = [
     isAllowed: (access) => canOnTenant(access.me, 'content.read', access.tenant),
   },
   {
+    path: paths.submissions,
+    component: lazy(() => import('./routes/Submissions.tsx')),
+    navLabel: 'nav.submissions',
+    navGroup: 'portal',
+    isAllowed: canFollowSubmissions,
+  },
+  {
+    path: paths.submission,
+    component: lazy(() => import('./routes/Submissions.tsx')),
+    navGroup: 'portal',
+    isAllowed: canFollowSubmissions,
+  },
+  {
     path: paths.media,
     component: lazy(() => import('./routes/MediaLibrary.tsx')),
     navLabel: 'nav.media',
@@ -85,14 +104,20 @@ export const shellPages: readonly ShellPage[] = [
     component: lazy(() => import('./routes/Policies.tsx')),
     navLabel: 'nav.policies',
     navGroup: 'portal',
-    isAllowed: (access) => canOnTenant(access.me, 'policy.read', access.tenant),
+    // The board reads the policies with no portal chosen too, as its own defaults.
+    isAllowed: (access) =>
+      canOnPlatform(access.me, 'policy.read') ||
+      canOnTenant(access.me, 'policy.read', access.tenant),
   },
   {
     path: paths.compliance,
     component: lazy(() => import('./routes/Compliance.tsx')),
     navLabel: 'nav.compliance',
     navGroup: 'portal',
-    isAllowed: (access) => canOnTenant(access.me, 'compliance.read', access.tenant),
+    // The board's overview covers every portal, whichever one is chosen.
+    isAllowed: (access) =>
+      canOnPlatform(access.me, 'compliance.read') ||
+      canOnTenant(access.me, 'compliance.read', access.tenant),
   },
   {
     path: paths.reviewQueue,
@@ -102,6 +127,21 @@ export const shellPages: readonly ShellPage[] = [
     // The queue is the main portal's, so it opens only while working on the main portal.
     isAllowed: (access) =>
       access.tenant?.kind === 'main' && canOnTenant(access.me, 'content.review', access.tenant),
+  },
+  {
+    path: paths.audit,
+    component: lazy(() => import('./routes/AuditLog.tsx')),
+    navLabel: 'nav.audit',
+    navGroup: 'portal',
+    isAllowed: (access) =>
+      canOnPlatform(access.me, 'audit.read') || canOnTenant(access.me, 'audit.read', access.tenant),
+  },
+  {
+    path: paths.portals,
+    component: lazy(() => import('./routes/Portals.tsx')),
+    navLabel: 'nav.portals',
+    navGroup: 'platform',
+    isAllowed: (access) => canOnPlatform(access.me, 'tenant.read'),
   },
   {
     path: paths.boardAccounts,

@@ -11,6 +11,7 @@ export const paths = {
   members: '/nguoi-dung',
   boardAccounts: '/ban-bien-tap',
   portals: '/cac-cong',
+  audit: '/nhat-ky-kiem-tra',
   content: '/noi-dung',
   contentNew: '/noi-dung/moi',
   contentItem: '/noi-dung/:itemId',

@@ -2734,6 +2734,11 @@ export interface paths {
           kind?: 'feedback' | 'petition' | 'draft_comment';
           overdue?: 'true' | 'false';
           scope?: 'received' | 'assigned' | 'all';
+          responsibleTenantId?: string;
+          /** @description First day of receipt, YYYY-MM-DD */
+          receivedFrom?: string;
+          /** @description Last day of receipt, included */
+          receivedTo?: string;
           page?: number;
           pageSize?: number;
         };
@@ -3272,7 +3277,8 @@ export interface paths {
             /** Format: uuid */
             tenantId: string;
             /** Format: uuid */
-            intoCaseId: string;
+            intoCaseId?: string;
+            intoTrackingCode?: string;
             note?: string;
           };
         };
@@ -3812,6 +3818,161 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/feedback/statistics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Per responsible unit, the cases a portal's queue received in a period and how they ended */
+    get: {
+      parameters: {
+        query: {
+          tenantId: string;
+          /** @description First day of receipt, in Vietnam, YYYY-MM-DD */
+          from: string;
+          /** @description Last day of receipt, included, YYYY-MM-DD */
+          to: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Figures per unit, and their totals */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FeedbackStatistics'];
+          };
+        };
+        /** @description Invalid input; the fields are named */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Not allowed for this user */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Not found, or on a portal this user cannot see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/feedback/cases/{caseId}/attachments/{mediaId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download a file the sender attached to a case */
+    get: {
+      parameters: {
+        query: {
+          tenantId: string;
+        };
+        header?: never;
+        path: {
+          caseId: string;
+          mediaId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The file, always as a download */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/octet-stream': string;
+          };
+        };
+        /** @description Invalid input; the fields are named */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Not allowed for this user */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Not found, or on a portal this user cannot see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -5378,7 +5539,11 @@ export interface paths {
         };
         cookie?: never;
       };
-      requestBody?: never;
+      requestBody?: {
+        content: {
+          'application/json': Record<string, never>;
+        };
+      };
       responses: {
         /** @description Deleted */
         200: {
@@ -5630,9 +5795,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['AuditPage'];
           };
         };
         /** @description Invalid input; the fields are named */
@@ -5721,9 +5884,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['SecurityEventList'];
           };
         };
         /** @description Invalid input; the fields are named */
@@ -6576,6 +6737,78 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/tenants/directory': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Directory entries of the portals this user may act on, with every hostname */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Directory */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TenantDirectory'];
+          };
+        };
+        /** @description Invalid input; the fields are named */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Not allowed for this user */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Not found, or on a portal this user cannot see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7103,6 +7336,32 @@ export interface components {
         isOverdue: boolean;
       })[];
     };
+    FeedbackStatistics: {
+      from: string;
+      to: string;
+      units: {
+        received: number;
+        answeredOnTime: number;
+        answeredLate: number;
+        open: number;
+        openOverdue: number;
+        closedWithoutAnswer: number;
+        unit: {
+          id: string;
+          slug: string;
+          nameVi: string;
+          nameEn: string | null;
+        };
+      }[];
+      totals: {
+        received: number;
+        answeredOnTime: number;
+        answeredLate: number;
+        open: number;
+        openOverdue: number;
+        closedWithoutAnswer: number;
+      };
+    };
     Service: {
       /** Format: uuid */
       id: string;
@@ -7199,6 +7458,48 @@ export interface components {
           }[];
         };
       };
+    };
+    AuditPage: {
+      entries: {
+        id: number;
+        /** Format: uuid */
+        tenantId: string | null;
+        occurredAt: string;
+        /** Format: uuid */
+        actorUserId: string | null;
+        actorName: string | null;
+        actorEmail: string | null;
+        action: string;
+        resourceType: string | null;
+        resourceId: string | null;
+        before?: unknown;
+        after?: unknown;
+        ipAddress: string | null;
+        requestId: string | null;
+        hash: string;
+      }[];
+      chain: {
+        isIntact: boolean;
+        firstBrokenId: number | null;
+      };
+    };
+    SecurityEventList: {
+      events: {
+        id: string;
+        occurredAt: string;
+        type: string;
+        /** Format: uuid */
+        userId: string | null;
+        email: string | null;
+        /** Format: uuid */
+        tenantId: string | null;
+        ipAddress: string | null;
+        userAgent: string | null;
+        requestId: string | null;
+        details: {
+          [key: string]: unknown;
+        };
+      }[];
     };
     Policy: {
       key: string;
@@ -7364,6 +7665,44 @@ export interface components {
         status: 'active' | 'suspended';
         nameVi: string;
         nameEn: string | null;
+      }[];
+    };
+    TenantDirectory: {
+      tenants: {
+        /** Format: uuid */
+        id: string;
+        slug: string;
+        /** @enum {string} */
+        kind: 'main' | 'hosted' | 'independent';
+        /** @enum {string} */
+        status: 'active' | 'suspended';
+        nameVi: string;
+        nameEn: string | null;
+        abbreviation: string;
+        externalUrl: string | null;
+        domains: {
+          hostname: string;
+          isCanonical: boolean;
+        }[];
+        operator: {
+          agency: {
+            vi: string;
+            en?: string;
+          };
+          responsiblePerson: string;
+          responsibleTitle?: {
+            vi: string;
+            en?: string;
+          };
+          address: {
+            vi: string;
+            en?: string;
+          };
+          phone: string;
+          fax?: string;
+          email: string;
+        };
+        updatedAt: string;
       }[];
     };
   };

@@ -1,3 +1,4 @@
+import { auditMessages } from '../audit/messages.ts';
 import { editorMessages } from '../content/editor-messages.ts';
 import { dashboardMessages } from '../dashboard/messages.ts';
 import { feedbackMessages } from '../feedback/messages.ts';
@@ -9,6 +10,7 @@ import { vietnameseMessages } from './messages-vi.ts';
 
 // Each feature keeps its messages next to its screens; the catalogues join them.
 const features = [
+  auditMessages,
   editorMessages,
   dashboardMessages,
   feedbackMessages,
