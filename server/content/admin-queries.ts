@@ -7,11 +7,12 @@ import {
   contentItems,
   contentRevisions,
   tenants,
+  users,
   type ContentType,
   type WorkflowState,
 } from '../db/schema/index.ts';
 import { withTenant } from '../db/tenant-scope.ts';
-import type { Db } from '../db/types.ts';
+import type { Db, Tx } from '../db/types.ts';
 import { AppError } from '../errors.ts';
 import { transitions, transitionsFrom } from '../workflow/transitions.ts';
 import {
@@ -105,6 +106,20 @@ export function presentRevision(revision: RevisionRow) {
   };
 }
 
+/** Returns the display names of the given users that still exist, by id. */
+async function displayNames(tx: Tx, userIds: (string | null)[]): Promise<Map<string, string>> {
+  const ids = [...new Set(userIds.filter((id): id is string => id !== null))];
+  if (ids.length === 0) {
+    return new Map();
+  }
+  const rows = await tx
+    .select({ id: users.id, displayName: users.displayName })
+    .from(users)
+    .where(inArray(users.id, ids));
+
+  return new Map(rows.map((row) => [row.id, row.displayName]));
+}
+
 /** An item with its current and live revisions, its history and the steps this actor may take. */
 export async function getItemDetail(
   db: Db,
@@ -119,6 +134,11 @@ export async function getItemDetail(
       : null;
     const events = await listEvents(tx, tenant.id, itemId);
     const revisions = await listRevisions(tx, tenant.id, itemId);
+    const names = await displayNames(tx, [
+      ...events.map((event) => event.actorUserId),
+      ...revisions.map((revision) => revision.createdBy),
+    ]);
+    const nameOf = (userId: string | null) => (userId ? (names.get(userId) ?? null) : null);
     const resource = tenantResource(tenant);
     const allowedActions = transitionsFrom(item.status).filter((name) =>
       can(context.actor, transitions[name].permission, resource),
@@ -132,6 +152,7 @@ export async function getItemDetail(
         id: revision.id,
         number: revision.number,
         createdBy: revision.createdBy,
+        createdByName: nameOf(revision.createdBy),
         createdAt: revision.createdAt.toISOString(),
       })),
       events: events.map((event) => ({
@@ -139,6 +160,7 @@ export async function getItemDetail(
         fromState: event.fromState,
         toState: event.toState,
         actorUserId: event.actorUserId,
+        actorName: nameOf(event.actorUserId),
         note: event.note,
         occurredAt: event.occurredAt.toISOString(),
       })),

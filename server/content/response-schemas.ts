@@ -79,10 +79,16 @@ export const ItemDetailSchema = z
         id: z.uuid(),
         number: z.number().int(),
         createdBy: z.uuid().nullable(),
+        createdByName: z.string().nullable(),
         createdAt: timestamp,
       }),
     ),
-    events: z.array(WorkflowEventSchema.extend({ actorUserId: z.uuid().nullable() })),
+    events: z.array(
+      WorkflowEventSchema.extend({
+        actorUserId: z.uuid().nullable(),
+        actorName: z.string().nullable(),
+      }),
+    ),
     allowedActions: z.array(z.enum(transitionNames as [string, ...string[]])),
   })
   .openapi('ContentItemDetail');

@@ -11,6 +11,7 @@ describe('/api/admin/content', () => {
   let otherUnitId: string;
   let editor: ReturnType<typeof createAdminClient>;
   let otherEditor: ReturnType<typeof createAdminClient>;
+  let editorName: string;
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -21,6 +22,7 @@ describe('/api/admin/content', () => {
     const editorUser = await createUser(database.db, {
       memberships: [{ tenantId: unitId, roles: ['editor', 'focal_point'] }],
     });
+    editorName = editorUser.displayName;
     const otherUser = await createUser(database.db, {
       memberships: [{ tenantId: otherUnitId, roles: ['editor'] }],
     });
@@ -144,6 +146,19 @@ describe('/api/admin/content', () => {
     expect(throughTheUnit.status).toBe(403);
     expect(save.status).toBe(404);
     expect(list.status).toBe(403);
+  });
+
+  it('names who saved each revision and took each step', async () => {
+    const created = await createArticle('Tin có tên người xử lý');
+    await editor.post(`/content/items/${created.itemId}/transitions`, {
+      tenantId: unitId,
+      action: 'submit',
+    });
+
+    const detail = await editor.get(`/content/items/${created.itemId}?tenantId=${unitId}`);
+
+    expect(detail.body.revisions[0].createdByName).toBe(editorName);
+    expect(detail.body.events.at(-1)).toMatchObject({ action: 'submit', actorName: editorName });
   });
 
   it('sends a submission to the main portal and follows it', async () => {

@@ -106,6 +106,7 @@ export function itemDetail(overrides: Partial<ItemDetail> = {}): ItemDetail {
         id: current.id,
         number: current.number,
         createdBy: current.createdBy,
+        createdByName: null,
         createdAt: current.createdAt,
       },
     ],

@@ -6981,6 +6981,7 @@ export interface components {
         number: number;
         /** Format: uuid */
         createdBy: string | null;
+        createdByName: string | null;
         /** @description ISO 8601 time */
         createdAt: string;
       }[];
@@ -7026,6 +7027,7 @@ export interface components {
         occurredAt: string;
         /** Format: uuid */
         actorUserId: string | null;
+        actorName: string | null;
       }[];
       allowedActions: (
         | 'submit'

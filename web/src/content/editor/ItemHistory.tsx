@@ -24,7 +24,8 @@ export function ItemHistory(props: ItemHistoryProps) {
     return key ? i18n.t(key) : action;
   };
   const actorOf = (event: WorkflowEvent) =>
-    props.actorOf?.(event) ?? personLabel(i18n.t, session.me()?.user.id, event.actorUserId);
+    props.actorOf?.(event) ??
+    personLabel(i18n.t, session.me()?.user.id, event.actorUserId, event.actorName);
 
   return (
     <section class="panel editor-history" aria-labelledby={headingId}>

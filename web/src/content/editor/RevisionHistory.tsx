@@ -95,7 +95,12 @@ export function RevisionHistory(props: RevisionHistoryProps) {
                     </Show>
                   </th>
                   <td data-label={i18n.t('editor.revisions.savedBy')}>
-                    {personLabel(i18n.t, session.me()?.user.id, revision.createdBy)}
+                    {personLabel(
+                      i18n.t,
+                      session.me()?.user.id,
+                      revision.createdBy,
+                      revision.createdByName,
+                    )}
                   </td>
                   <td data-label={i18n.t('editor.revisions.savedAt')}>
                     {i18n.formatDateTime(revision.createdAt)}

@@ -21,11 +21,12 @@ export type Revision = NonNullable<Schemas['ContentRevision']>;
 export type RevisionSummary = ItemDetail['revisions'][number];
 
 /**
- * One step in an item's history. The item route names the actor by user id; the unit's view
- * of a submission leaves the actor out.
+ * One step in an item's history. The item route names the actor by user id and name; the
+ * unit's view of a submission leaves the actor out.
  */
 export type WorkflowEvent = Schemas['ContentSubmissionDetail']['events'][number] & {
   actorUserId?: string | null;
+  actorName?: string | null;
 };
 
 /** `GET /content/items/{itemId}/diff`. */
