@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 import { chromium, type Browser, type Page } from 'playwright-core';
 
@@ -9,8 +9,11 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 export const chromiumPath = '/usr/bin/chromium';
 export const hasChromium = fs.existsSync(chromiumPath);
 
-/** Where the suites write their screenshots; each run overwrites the files of the last. */
-export const screenshotFolder = path.join(os.tmpdir(), 'portal-admin-e2e-screenshots');
+/**
+ * Where the suites write their screenshots, ignored by git. Each run overwrites the files of the
+ * last, so the folder shows the screens as they are now.
+ */
+export const screenshotFolder = fileURLToPath(new URL('./screenshots', import.meta.url));
 
 const axeSource = fs.readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
