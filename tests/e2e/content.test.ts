@@ -1,5 +1,3 @@
-import { decodeBase32IgnorePadding } from '@oslojs/encoding';
-import { generateTOTP } from '@oslojs/otp';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -11,6 +9,7 @@ import {
   launchChromium,
   saveScreenshot,
 } from './chromium.ts';
+import { signInToAdmin } from './sign-in.ts';
 
 const editorEmail = 'bien.tap.ais@demo.mic.gov.vn';
 const standingStaffEmail = 'thuong.truc@demo.mic.gov.vn';
@@ -32,45 +31,12 @@ describe.skipIf(!hasChromium)('content screens in Chromium', () => {
     expect(problems, `axe on ${screen}`).toEqual([]);
   }
 
-  function passwordOf(email: string): string {
-    const password = server.passwords.get(email);
-    if (!password) {
-      throw new Error(`no demo password was printed for ${email}`);
-    }
-    return password;
-  }
-
-  async function signIn(on: Page, email: string) {
-    await on.goto(`${server.origin}/admin/`);
-    await on.getByLabel('Email').fill(email);
-    await on.getByLabel('Mật khẩu').fill(passwordOf(email));
-    await on.getByRole('button', { name: 'Đăng nhập' }).click();
-  }
-
-  /** Signs in, setting up the second factor first when the account must have one. */
-  async function signInWithSecondFactor(on: Page, email: string) {
-    await signIn(on, email);
-    const qrCode = on.getByRole('img', { name: /Mã QR/ });
-    const greeting = on.getByText('Xin chào', { exact: false }).first();
-    await qrCode.or(greeting).waitFor();
-    if (await qrCode.isVisible()) {
-      const secret = await on.locator('[data-secret]').getAttribute('data-secret');
-      await on
-        .getByLabel('Mã xác thực')
-        .fill(generateTOTP(decodeBase32IgnorePadding(secret ?? ''), 30, 6));
-      await on.getByRole('button', { name: 'Bật xác thực hai lớp' }).click();
-      await on.getByLabel('Tôi đã lưu mười mã này ở nơi an toàn.').check();
-      await on.getByRole('button', { name: 'Tiếp tục vào trang quản trị' }).click();
-    }
-    await greeting.waitFor();
-  }
-
   beforeAll(async () => {
     server = await startAdminServer();
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'vi-VN' });
     page = await context.newPage();
-    await signIn(page, editorEmail);
+    await signInToAdmin(page, server, editorEmail);
     await page.getByText('Xin chào', { exact: false }).first().waitFor();
   });
 
@@ -135,7 +101,7 @@ describe.skipIf(!hasChromium)('content screens in Chromium', () => {
     // The unit's focal point sends an item up, so the queue has a row to show.
     const unitContext = await browser.newContext({ locale: 'vi-VN' });
     const unitPage = await unitContext.newPage();
-    await signInWithSecondFactor(unitPage, focalPointEmail);
+    await signInToAdmin(unitPage, server, focalPointEmail);
     const status = await unitPage.evaluate(async (titleVi) => {
       const tenants = (await (await fetch('/api/admin/tenants')).json()) as {
         tenants: { id: string; slug: string }[];
@@ -166,7 +132,7 @@ describe.skipIf(!hasChromium)('content screens in Chromium', () => {
     });
     const staffPage = await staffContext.newPage();
     try {
-      await signInWithSecondFactor(staffPage, standingStaffEmail);
+      await signInToAdmin(staffPage, server, standingStaffEmail);
 
       await staffPage
         .getByRole('navigation', { name: 'Điều hướng chính' })

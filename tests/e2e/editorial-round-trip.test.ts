@@ -1,5 +1,3 @@
-import { decodeBase32IgnorePadding } from '@oslojs/encoding';
-import { generateTOTP } from '@oslojs/otp';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -11,6 +9,7 @@ import {
   launchChromium,
   saveScreenshot,
 } from './chromium.ts';
+import { signInToAdmin } from './sign-in.ts';
 
 const focalPointEmail = 'dau.moi.ais@demo.mic.gov.vn';
 const unitEditorEmail = 'bien.tap.ais@demo.mic.gov.vn';
@@ -60,32 +59,6 @@ describe.skipIf(!hasChromium)('editorial round trip in Chromium', () => {
     return context.newPage();
   }
 
-  /** Signs in, setting up the second factor first when the account must have one. */
-  async function signIn(on: Page, email: string) {
-    const password = server.passwords.get(email);
-    if (!password) {
-      throw new Error(`no demo password was printed for ${email}`);
-    }
-    await on.goto(`${server.origin}/admin/`);
-    await on.getByLabel('Email').fill(email);
-    await on.getByLabel('Mật khẩu').fill(password);
-    await on.getByRole('button', { name: 'Đăng nhập' }).click();
-
-    const qrCode = on.getByRole('img', { name: /Mã QR/ });
-    const greeting = on.getByText('Xin chào', { exact: false }).first();
-    await qrCode.or(greeting).waitFor();
-    if (await qrCode.isVisible()) {
-      const secret = await on.locator('[data-secret]').getAttribute('data-secret');
-      await on
-        .getByLabel('Mã xác thực')
-        .fill(generateTOTP(decodeBase32IgnorePadding(secret ?? ''), 30, 6));
-      await on.getByRole('button', { name: 'Bật xác thực hai lớp' }).click();
-      await on.getByLabel('Tôi đã lưu mười mã này ở nơi an toàn.').check();
-      await on.getByRole('button', { name: 'Tiếp tục vào trang quản trị' }).click();
-    }
-    await greeting.waitFor();
-  }
-
   async function openFromNavigation(on: Page, label: string) {
     await on
       .getByRole('navigation', { name: 'Điều hướng chính' })
@@ -124,8 +97,8 @@ describe.skipIf(!hasChromium)('editorial round trip in Chromium', () => {
     browser = await launchChromium();
     focalPoint = await newPage();
     staff = await newPage();
-    await signIn(focalPoint, focalPointEmail);
-    await signIn(staff, standingStaffEmail);
+    await signInToAdmin(focalPoint, server, focalPointEmail);
+    await signInToAdmin(staff, server, standingStaffEmail);
   });
 
   afterAll(async () => {
@@ -333,7 +306,7 @@ describe.skipIf(!hasChromium)('editorial round trip in Chromium', () => {
 
   it('refuses to overwrite a revision another editor saved', async () => {
     const editor = await newPage();
-    await signIn(editor, unitEditorEmail);
+    await signInToAdmin(editor, server, unitEditorEmail);
     await editor.goto(`${server.origin}${unitDraftPath}`);
     await focalPoint.goto(`${server.origin}${unitDraftPath}`);
     await editor.getByLabel('Tiêu đề', { exact: true }).waitFor();

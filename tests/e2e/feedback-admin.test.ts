@@ -1,5 +1,3 @@
-import { decodeBase32IgnorePadding } from '@oslojs/encoding';
-import { generateTOTP } from '@oslojs/otp';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -11,6 +9,7 @@ import {
   launchChromium,
   saveScreenshot,
 } from './chromium.ts';
+import { signInToAdmin } from './sign-in.ts';
 
 const standingStaffEmail = 'thuong.truc@demo.mic.gov.vn';
 // An editor of the unit has `feedback.answer` there and signs in without a second factor.
@@ -31,14 +30,6 @@ describe.skipIf(!hasChromium)('feedback handling screens in Chromium', () => {
   let staff: Page;
   let caseUrl = '';
 
-  function passwordOf(email: string): string {
-    const password = server.passwords.get(email);
-    if (!password) {
-      throw new Error(`no demo password was printed for ${email}`);
-    }
-    return password;
-  }
-
   async function expectAccessible(screen: string, on: Page) {
     expect(await findAccessibilityProblems(on), `axe on ${screen}`).toEqual([]);
   }
@@ -48,26 +39,6 @@ describe.skipIf(!hasChromium)('feedback handling screens in Chromium', () => {
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
     expect(overflow, `horizontal overflow on ${screen}`).toBeLessThanOrEqual(0);
-  }
-
-  async function signIn(on: Page, email: string) {
-    await on.goto(`${server.origin}/admin/`);
-    await on.getByLabel('Email').fill(email);
-    await on.getByLabel('Mật khẩu').fill(passwordOf(email));
-    await on.getByRole('button', { name: 'Đăng nhập' }).click();
-    const qrCode = on.getByRole('img', { name: /Mã QR/ });
-    const greeting = on.getByText('Xin chào', { exact: false }).first();
-    await qrCode.or(greeting).waitFor();
-    if (await qrCode.isVisible()) {
-      const secret = await on.locator('[data-secret]').getAttribute('data-secret');
-      await on
-        .getByLabel('Mã xác thực')
-        .fill(generateTOTP(decodeBase32IgnorePadding(secret ?? ''), 30, 6));
-      await on.getByRole('button', { name: 'Bật xác thực hai lớp' }).click();
-      await on.getByLabel('Tôi đã lưu mười mã này ở nơi an toàn.').check();
-      await on.getByRole('button', { name: 'Tiếp tục vào trang quản trị' }).click();
-    }
-    await greeting.waitFor();
   }
 
   async function waitForStep(on: Page, state: string) {
@@ -111,7 +82,7 @@ describe.skipIf(!hasChromium)('feedback handling screens in Chromium', () => {
   });
 
   it('lists the case in the standing section inbox', async () => {
-    await signIn(staff, standingStaffEmail);
+    await signInToAdmin(staff, server, standingStaffEmail);
     await staff.goto(`${server.origin}/admin/phan-anh?tenant=mic`);
 
     const row = staff.getByRole('row', { name: new RegExp(subject) });
@@ -172,7 +143,7 @@ describe.skipIf(!hasChromium)('feedback handling screens in Chromium', () => {
     });
     const editor = await context.newPage();
     try {
-      await signIn(editor, unitEditorEmail);
+      await signInToAdmin(editor, server, unitEditorEmail);
       await editor.goto(`${server.origin}/admin/phan-anh?tenant=ais`);
       await editor.getByRole('link', { name: subject }).click();
       await editor.getByLabel('Nội dung trả lời').fill(answer);

@@ -16,6 +16,7 @@ import {
   launchChromium,
   saveScreenshot,
 } from './chromium.ts';
+import { signInToAdmin } from './sign-in.ts';
 
 const editorEmail = 'bien.tap.ais@demo.mic.gov.vn';
 const harnessFolder = path.join(import.meta.dirname, '../web/media/picker-harness');
@@ -78,18 +79,6 @@ describe.skipIf(!hasChromium)('media library in Chromium', () => {
     expect(problems, `axe on ${screen}`).toEqual([]);
   }
 
-  async function signIn(on: Page, email: string) {
-    const password = server.passwords.get(email);
-    if (!password) {
-      throw new Error(`no demo password was printed for ${email}`);
-    }
-    await on.goto(`${server.origin}/admin/`);
-    await on.getByLabel('Email').fill(email);
-    await on.getByLabel('Mật khẩu').fill(password);
-    await on.getByRole('button', { name: 'Đăng nhập' }).click();
-    await on.getByText('Xin chào', { exact: false }).first().waitFor();
-  }
-
   const uploadList = () => page.getByRole('list', { name: 'Tệp đang tải lên' });
   const uploadLine = (name: string) => uploadList().getByRole('listitem').filter({ hasText: name });
   const card = (name: string): Locator =>
@@ -124,7 +113,7 @@ describe.skipIf(!hasChromium)('media library in Chromium', () => {
       });
     });
     page = await context.newPage();
-    await signIn(page, editorEmail);
+    await signInToAdmin(page, server, editorEmail);
   });
 
   afterAll(async () => {

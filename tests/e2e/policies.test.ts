@@ -1,7 +1,5 @@
 import fs from 'node:fs';
 
-import { decodeBase32IgnorePadding } from '@oslojs/encoding';
-import { generateTOTP } from '@oslojs/otp';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -13,6 +11,7 @@ import {
   launchChromium,
   saveScreenshot,
 } from './chromium.ts';
+import { signInToAdmin } from './sign-in.ts';
 
 // The board head has `policy.manage_default`, and the unit admin of the ais portal sets overrides.
 const boardHeadEmail = 'truong.ban@demo.mic.gov.vn';
@@ -35,35 +34,6 @@ describe.skipIf(!hasChromium)('policy and compliance screens in Chromium', () =>
   async function expectAccessible(screen: string, on: Page) {
     const problems = await findAccessibilityProblems(on);
     expect(problems, `axe on ${screen}`).toEqual([]);
-  }
-
-  function passwordOf(email: string): string {
-    const password = server.passwords.get(email);
-    if (!password) {
-      throw new Error(`no demo password was printed for ${email}`);
-    }
-    return password;
-  }
-
-  /** Signs in, setting up the second factor first when the account must have one. */
-  async function signIn(on: Page, email: string) {
-    await on.goto(`${server.origin}/admin/`);
-    await on.getByLabel('Email').fill(email);
-    await on.getByLabel('Mật khẩu').fill(passwordOf(email));
-    await on.getByRole('button', { name: 'Đăng nhập' }).click();
-    const qrCode = on.getByRole('img', { name: /Mã QR/ });
-    const greeting = on.getByText('Xin chào', { exact: false }).first();
-    await qrCode.or(greeting).waitFor();
-    if (await qrCode.isVisible()) {
-      const secret = await on.locator('[data-secret]').getAttribute('data-secret');
-      await on
-        .getByLabel('Mã xác thực')
-        .fill(generateTOTP(decodeBase32IgnorePadding(secret ?? ''), 30, 6));
-      await on.getByRole('button', { name: 'Bật xác thực hai lớp' }).click();
-      await on.getByLabel('Tôi đã lưu mười mã này ở nơi an toàn.').check();
-      await on.getByRole('button', { name: 'Tiếp tục vào trang quản trị' }).click();
-    }
-    await greeting.waitFor();
   }
 
   async function openFromNavigation(on: Page, label: string, heading: string) {
@@ -92,13 +62,13 @@ describe.skipIf(!hasChromium)('policy and compliance screens in Chromium', () =>
       locale: 'vi-VN',
     });
     boardPage = await boardContext.newPage();
-    await signIn(boardPage, boardHeadEmail);
+    await signInToAdmin(boardPage, server, boardHeadEmail);
     unitContext = await browser.newContext({
       viewport: { width: 1280, height: 800 },
       locale: 'vi-VN',
     });
     unitPage = await unitContext.newPage();
-    await signIn(unitPage, unitAdminEmail);
+    await signInToAdmin(unitPage, server, unitAdminEmail);
   });
 
   afterAll(async () => {

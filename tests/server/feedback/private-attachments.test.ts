@@ -156,7 +156,7 @@ describe('files attached to feedback', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-disposition')).toMatch(/^attachment;/);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-    // The stored copy is the re-encoded image, without metadata, so it is not the sent bytes.
+    // The stored copy is the image re-encoded without metadata, so its format is checked, not its bytes.
     expect(body.subarray(0, 8)).toEqual(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]));
     expect(audited.map((entry) => entry.resourceId)).toContain(caseId);
   });

@@ -171,6 +171,6 @@ describe('feedback case screen', () => {
 
     await user.type(await screen.findByLabelText('Nội dung trả lời'), 'Cục đã tiếp nhận.');
 
-    expect(screen.getByText('17 / 20000 ký tự')).toBeInTheDocument();
+    expect(screen.getByText('17/20000 ký tự')).toBeInTheDocument();
   });
 });

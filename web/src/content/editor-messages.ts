@@ -38,7 +38,6 @@ export const editorMessages = defineMessages({
     'editor.titleEn': 'Tiêu đề tiếng Anh',
     'editor.leadEn': 'Tóm tắt tiếng Anh',
     'editor.bodyEn': 'Nội dung tiếng Anh',
-    'editor.characterCount': '{count}/{max} ký tự',
     'editor.noCategory': '— Chưa chọn chuyên mục —',
 
     'editor.toolbar.label': 'Định dạng {field}',
@@ -395,7 +394,6 @@ export const editorMessages = defineMessages({
     'editor.titleEn': 'English title',
     'editor.leadEn': 'English lead',
     'editor.bodyEn': 'English body',
-    'editor.characterCount': '{count}/{max} characters',
     'editor.noCategory': '— No category —',
 
     'editor.toolbar.label': 'Formatting of {field}',

@@ -8,7 +8,7 @@ import { createDraft, draftSnapshot } from '../stores/create-draft.ts';
 import type { CaseDetail } from './feedback-names.ts';
 import { createStepState, stepFieldMessage } from './step-form.ts';
 import { stepDraftKey } from './step-props.ts';
-import { TextAreaField } from './TextAreaField.tsx';
+import { TextAreaField } from '../components/TextAreaField.tsx';
 
 /** The answer's length limits the server enforces, in characters. */
 export const answerLimits = { min: 20, max: 20_000 } as const;
@@ -75,6 +75,7 @@ export function AnswerEditor(props: AnswerEditorProps) {
         hint={i18n.t('feedback.answerHint', { min: answerLimits.min })}
         value={draft.values.answer}
         rows={10}
+        isCountAlwaysShown
         maxLength={answerLimits.max}
         error={
           hasTriedShort() && isTooShort()

@@ -8,7 +8,7 @@ import { feedbackTopicNames, topicLabel, type FeedbackTopic } from './feedback-n
 import { StepDialog } from './StepDialog.tsx';
 import { createStepState, stepFieldMessage } from './step-form.ts';
 import { stepDraftKey, type StepDialogBaseProps } from './step-props.ts';
-import { TextAreaField } from './TextAreaField.tsx';
+import { TextAreaField } from '../components/TextAreaField.tsx';
 
 /**
  * Sets the topic and the kind and, when a responsible unit is chosen, forwards the case to it in

@@ -7,7 +7,7 @@ import { createDraft, draftSnapshot } from '../stores/create-draft.ts';
 import { StepDialog } from './StepDialog.tsx';
 import { createStepState, stepFieldMessage } from './step-form.ts';
 import { stepDraftKey, type StepDialogBaseProps } from './step-props.ts';
-import { TextAreaField } from './TextAreaField.tsx';
+import { TextAreaField } from '../components/TextAreaField.tsx';
 
 /** Forwards a classified case to the unit competent to answer it, or to another one. */
 export function ForwardDialog(props: StepDialogBaseProps) {

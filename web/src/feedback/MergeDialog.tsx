@@ -6,7 +6,7 @@ import { createDraft, draftSnapshot } from '../stores/create-draft.ts';
 import { StepDialog } from './StepDialog.tsx';
 import { createStepState, stepFieldMessage } from './step-form.ts';
 import { stepDraftKey, type StepDialogBaseProps } from './step-props.ts';
-import { TextAreaField } from './TextAreaField.tsx';
+import { TextAreaField } from '../components/TextAreaField.tsx';
 
 /**
  * Closes a case as a duplicate of another case of this portal, named by the tracking code its

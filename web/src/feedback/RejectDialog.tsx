@@ -7,7 +7,7 @@ import { reasonLabel, rejectionReasonNames, type RejectionReason } from './feedb
 import { StepDialog } from './StepDialog.tsx';
 import { createStepState, stepFieldMessage } from './step-form.ts';
 import { stepDraftKey, type StepDialogBaseProps } from './step-props.ts';
-import { TextAreaField } from './TextAreaField.tsx';
+import { TextAreaField } from '../components/TextAreaField.tsx';
 
 /** The shortest explanation the server accepts with a rejection, in characters. */
 const minNoteLength = 5;

@@ -16,6 +16,7 @@ export const englishMessages: Record<MessageKey, string> = {
   'common.done': 'Done',
   'common.never': 'Never',
   'common.toDashboard': 'Back to the overview',
+  'common.characterCount': '{count}/{max} characters',
   'common.optional': '(optional)',
 
   'nav.label': 'Main navigation',
@@ -35,6 +36,11 @@ export const englishMessages: Record<MessageKey, string> = {
   'nav.boardAccounts': 'Editorial board accounts',
   'nav.sessions': 'Sign-in sessions',
   'nav.password': 'Change password',
+
+  'pager.label': 'Pages',
+  'pager.previous': 'Previous page',
+  'pager.next': 'Next page',
+  'pager.position': 'Page {page} of {pages}',
 
   'connection.lost': 'The server cannot be reached.',
   'connection.kept':
@@ -310,10 +316,6 @@ export const englishMessages: Record<MessageKey, string> = {
   'content.caption': 'Content of the portal',
   'content.itemTitle': 'Title',
   'content.updated': 'Last changed',
-  'content.pages': 'Pages',
-  'content.previousPage': 'Previous page',
-  'content.nextPage': 'Next page',
-  'content.pagePosition': 'Page {page} of {pages}',
   'contentType.article': 'Article',
   'contentType.announcement': 'Announcement',
   'contentType.page': 'Page',

@@ -14,6 +14,7 @@ export const vietnameseMessages = {
   'common.done': 'Xong',
   'common.never': 'Chưa lần nào',
   'common.toDashboard': 'Về trang tổng quan',
+  'common.characterCount': '{count}/{max} ký tự',
   'common.optional': '(không bắt buộc)',
 
   'nav.label': 'Điều hướng chính',
@@ -33,6 +34,11 @@ export const vietnameseMessages = {
   'nav.boardAccounts': 'Tài khoản Ban Biên tập',
   'nav.sessions': 'Phiên đăng nhập',
   'nav.password': 'Đổi mật khẩu',
+
+  'pager.label': 'Chuyển trang',
+  'pager.previous': 'Trang trước',
+  'pager.next': 'Trang sau',
+  'pager.position': 'Trang {page} / {pages}',
 
   'connection.lost': 'Mất kết nối tới máy chủ.',
   'connection.kept':
@@ -308,10 +314,6 @@ export const vietnameseMessages = {
   'content.caption': 'Nội dung của cổng',
   'content.itemTitle': 'Tiêu đề',
   'content.updated': 'Sửa lần cuối',
-  'content.pages': 'Chuyển trang',
-  'content.previousPage': 'Trang trước',
-  'content.nextPage': 'Trang sau',
-  'content.pagePosition': 'Trang {page} / {pages}',
   'contentType.article': 'Tin bài',
   'contentType.announcement': 'Thông báo',
   'contentType.page': 'Trang giới thiệu',

@@ -8,7 +8,7 @@ import '../styles/media.css';
 import { createMediaList } from './create-media-list.ts';
 import { MediaFilters, type MediaFilterValues } from './MediaFilters.tsx';
 import { MediaGrid } from './MediaGrid.tsx';
-import { MediaPager } from './MediaPager.tsx';
+import { Pager } from '../components/Pager.tsx';
 import type { MediaItem } from './media-types.ts';
 import { UploadArea } from './UploadArea.tsx';
 
@@ -183,7 +183,7 @@ export function MediaPicker(props: MediaPickerProps) {
           />
         </fieldset>
       </Show>
-      <MediaPager page={page()} pageCount={pageCount()} onPage={setPage} />
+      <Pager page={page()} pageCount={pageCount()} onPage={setPage} />
     </Dialog>
   );
 }

@@ -5,6 +5,7 @@ import { canOnTenant } from '../access/access.ts';
 import { Dialog } from '../components/Dialog.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
+import { Pager } from '../components/Pager.tsx';
 import { SelectField } from '../components/SelectField.tsx';
 import { tenantName } from '../components/tenant-name.ts';
 import {
@@ -227,29 +228,7 @@ export default function ContentList() {
             </table>
           </div>
         </Show>
-        <Show when={pageCount() > 1}>
-          <nav class="pager" aria-label={i18n.t('content.pages')}>
-            <button
-              type="button"
-              class="button button--secondary"
-              disabled={filters().page <= 1}
-              onClick={() => goToPage(filters().page - 1)}
-            >
-              {i18n.t('content.previousPage')}
-            </button>
-            <p class="pager__position">
-              {i18n.t('content.pagePosition', { page: filters().page, pages: pageCount() })}
-            </p>
-            <button
-              type="button"
-              class="button button--secondary"
-              disabled={filters().page >= pageCount()}
-              onClick={() => goToPage(filters().page + 1)}
-            >
-              {i18n.t('content.nextPage')}
-            </button>
-          </nav>
-        </Show>
+        <Pager page={filters().page} pageCount={pageCount()} onPage={goToPage} />
       </section>
     </>
   );

@@ -5,7 +5,7 @@ import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { tenantName } from '../components/tenant-name.ts';
 import { CaseFilters, type CaseFilterName } from '../feedback/CaseFilters.tsx';
-import { CasePager } from '../feedback/CasePager.tsx';
+import { Pager } from '../components/Pager.tsx';
 import { CaseTable } from '../feedback/CaseTable.tsx';
 import {
   isFeedbackState,
@@ -139,7 +139,8 @@ export default function FeedbackInbox() {
         >
           <CaseTable cases={rows()} unitName={unitName} />
         </Show>
-        <CasePager
+        <Pager
+          label={i18n.t('feedback.pages')}
           page={filters().page}
           pageCount={Math.max(1, Math.ceil(total() / feedbackPageSize))}
           onPage={goToPage}

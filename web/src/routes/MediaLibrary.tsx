@@ -9,7 +9,7 @@ import { createMediaList } from '../media/create-media-list.ts';
 import { MediaDetailDialog } from '../media/MediaDetailDialog.tsx';
 import { MediaFilters, type MediaFilterValues } from '../media/MediaFilters.tsx';
 import { MediaGrid } from '../media/MediaGrid.tsx';
-import { MediaPager } from '../media/MediaPager.tsx';
+import { Pager } from '../components/Pager.tsx';
 import { isMediaKindName, type MediaItem } from '../media/media-types.ts';
 import { StorageMeter } from '../media/StorageMeter.tsx';
 import { UploadArea } from '../media/UploadArea.tsx';
@@ -138,7 +138,7 @@ export default function MediaLibrary() {
         >
           <MediaGrid items={media.rows()} label={i18n.t('media.files')} onOpen={setOpenItem} />
         </Show>
-        <MediaPager page={filters().page} pageCount={pageCount()} onPage={goToPage} />
+        <Pager page={filters().page} pageCount={pageCount()} onPage={goToPage} />
       </section>
       <Show when={openItem() && tenant() ? { item: openItem()!, tenant: tenant()! } : undefined}>
         {(open) => (

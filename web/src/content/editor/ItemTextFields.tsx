@@ -5,7 +5,7 @@ import { useApp } from '../../stores/app-context.tsx';
 import type { ContentType } from '../content-names.ts';
 import type { ItemEditor } from './create-item-editor.ts';
 import { RichTextEditor } from './RichTextEditor.tsx';
-import { TextAreaField } from './TextAreaField.tsx';
+import { TextAreaField } from '../../components/TextAreaField.tsx';
 import { TypeFields } from './TypeFields.tsx';
 import { typeFieldProblems } from './validate-item.ts';
 

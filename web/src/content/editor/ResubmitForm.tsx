@@ -17,7 +17,7 @@ import {
 } from './item-form-values.ts';
 import { ItemTextFields } from './ItemTextFields.tsx';
 import type { RevisionText, SubmissionDetail } from './item-types.ts';
-import { TextAreaField } from './TextAreaField.tsx';
+import { TextAreaField } from '../../components/TextAreaField.tsx';
 import { problemsFromServer, validateItemForm, type FormProblems } from './validate-item.ts';
 
 export type ResubmitFormProps = {

@@ -10,7 +10,7 @@ import {
   type ScheduleEntryValues,
 } from './field-definitions.ts';
 import { InputField } from './InputField.tsx';
-import { TextAreaField } from './TextAreaField.tsx';
+import { TextAreaField } from '../../components/TextAreaField.tsx';
 
 export type ScheduleEntriesFieldProps = {
   entries: ScheduleEntryValues[];

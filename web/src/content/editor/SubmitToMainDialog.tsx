@@ -13,7 +13,7 @@ import { useApp } from '../../stores/app-context.tsx';
 import { createDraft, draftSnapshot } from '../../stores/create-draft.ts';
 import { submitToMainPortal, type SubmissionText } from './editor-api.ts';
 import type { Provenance } from './item-types.ts';
-import { TextAreaField } from './TextAreaField.tsx';
+import { TextAreaField } from '../../components/TextAreaField.tsx';
 import { problemsFromServer, type FormProblems } from './validate-item.ts';
 
 export type SubmitToMainDialogProps = {

@@ -9,7 +9,7 @@ import type { TransitionInput } from './editor-api.ts';
 import { InputField } from './InputField.tsx';
 import { fromVietnamInput, toVietnamInput } from './item-form-values.ts';
 import type { EditorCategory, TransitionName } from './item-types.ts';
-import { TextAreaField } from './TextAreaField.tsx';
+import { TextAreaField } from '../../components/TextAreaField.tsx';
 import { actionLabel, requiresNote, transitionHelp } from './workflow-labels.ts';
 
 export type TransitionDialogProps = {

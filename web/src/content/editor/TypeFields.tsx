@@ -15,7 +15,7 @@ import { InputField } from './InputField.tsx';
 import type { FieldValue, FieldValues } from './item-form-values.ts';
 import { MediaField } from './MediaField.tsx';
 import { ScheduleEntriesField } from './ScheduleEntriesField.tsx';
-import { TextAreaField } from './TextAreaField.tsx';
+import { TextAreaField } from '../../components/TextAreaField.tsx';
 
 export type TypeFieldsProps = {
   type: ContentType;

@@ -8,23 +8,33 @@ export type TextAreaFieldProps = {
   onInput: (value: string) => void;
   hint?: string;
   error?: string | undefined;
+  isRequired?: boolean;
   isOptional?: boolean;
-  /** Shows the length typed against this maximum, and stops typing past it. */
-  maxLength?: number;
-  rows?: number;
+  isReadOnly?: boolean;
   /** Takes focus when a dialog opens. */
   isAutofocus?: boolean;
+  /** Stops typing past this many characters and shows the count near the limit. */
+  maxLength?: number;
+  /** Shows the count from the first character, for long answers that people pace. */
+  isCountAlwaysShown?: boolean;
+  rows?: number;
+  lang?: 'vi' | 'en';
 };
 
-/** A labelled multi-line input with an optional hint, character count and the server's error. */
+/** Renders a labelled multi-line input with a hint, a character count and the server's error. */
 export function TextAreaField(props: TextAreaFieldProps) {
   const { i18n } = useApp();
   const id = createUniqueId();
   const hintId = `${id}-hint`;
-  const countId = `${id}-count`;
   const errorId = `${id}-error`;
+  const countId = `${id}-count`;
+  // By default the count appears once nine tenths of the limit are used, so it does not
+  // distract before.
+  const isCountShown = () =>
+    props.maxLength !== undefined &&
+    (props.isCountAlwaysShown === true || props.value.length >= props.maxLength * 0.9);
   const describedBy = () =>
-    [props.hint ? hintId : '', props.maxLength ? countId : '', props.error ? errorId : '']
+    [props.hint ? hintId : '', props.error ? errorId : '', isCountShown() ? countId : '']
       .filter(Boolean)
       .join(' ') || undefined;
 
@@ -43,21 +53,25 @@ export function TextAreaField(props: TextAreaFieldProps) {
       </Show>
       <textarea
         id={id}
-        class="field__input feedback-textarea"
+        class="field__input field__textarea"
+        rows={props.rows ?? 3}
         value={props.value}
-        rows={props.rows ?? 4}
-        maxLength={props.maxLength}
         onInput={(event) => props.onInput(event.currentTarget.value)}
+        required={props.isRequired}
+        readOnly={props.isReadOnly}
+        maxLength={props.maxLength}
+        lang={props.lang}
         aria-invalid={props.error ? 'true' : undefined}
         aria-describedby={describedBy()}
         data-autofocus={props.isAutofocus ? '' : undefined}
       />
-      <Show when={props.maxLength}>
-        {(maxLength) => (
-          <p id={countId} class="field__hint feedback-textarea__count">
-            {i18n.t('feedback.characterCount', { count: props.value.length, max: maxLength() })}
-          </p>
-        )}
+      <Show when={isCountShown()}>
+        <p id={countId} class="field__hint field__count">
+          {i18n.t('common.characterCount', {
+            count: props.value.length,
+            max: props.maxLength ?? 0,
+          })}
+        </p>
       </Show>
       <Show when={props.error}>
         <p id={errorId} class="field__error">
