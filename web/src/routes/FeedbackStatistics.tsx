@@ -16,13 +16,15 @@ type PeriodParams = { 'tu-ngay'?: string; 'den-ngay'?: string };
 
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Returns today's date in the browser's time zone as `YYYY-MM-DD`. */
-function today(): string {
-  const now = new Date();
-  const month = String(now.getMonth() + 1).padStart(2, '0');
-  const day = String(now.getDate()).padStart(2, '0');
+// `en-CA` writes dates as YYYY-MM-DD.
+const vietnamDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' });
 
-  return `${now.getFullYear()}-${month}-${day}`;
+/**
+ * Returns today's date in Vietnam as `YYYY-MM-DD`, the calendar the server counts the period in,
+ * so a case received just after midnight in Hanoi falls inside "today" wherever the browser is.
+ */
+function today(): string {
+  return vietnamDate.format(new Date());
 }
 
 /**
