@@ -1,12 +1,14 @@
 import { createRoute } from '@hono/zod-openapi';
 
 import { createApiRouter, errorResponses, jsonBody, jsonResponse, z } from '../api/openapi.ts';
-import { requireAuth } from '../auth/middleware.ts';
+import { requireAuth, requirePermission } from '../auth/middleware.ts';
+import { tenantResource } from '../access/context.ts';
 import { feedbackStates } from '../db/schema/index.ts';
 import {
   addProgressNote,
   answerCase,
   approveAnswer,
+  assertForwardTarget,
   classifyCase,
   forwardCase,
   mergeCase,
@@ -183,6 +185,16 @@ export function createFeedbackAdminRoutes(deps: WorkflowDependencies, store: Med
       const input = c.req.valid('json');
       const { caseId } = c.req.valid('param');
       const { tenant, context } = await tenantFor(c, input.tenantId, 'feedback.classify');
+      // The forward is checked first, so a refused unit or permission leaves the case unchanged.
+      if (input.responsibleTenantId) {
+        requirePermission(c, 'feedback.forward', tenantResource(tenant));
+        await assertForwardTarget(
+          c.var.db,
+          tenant.id,
+          input.responsibleTenantId,
+          'responsibleTenantId',
+        );
+      }
       let row = await classifyCase(deps, context, tenant, caseId, input);
       if (input.responsibleTenantId && input.responsibleTenantId !== row.tenantId) {
         row = await forwardCase(deps, context, tenant, caseId, {

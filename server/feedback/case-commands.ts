@@ -2,7 +2,8 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 
 import type { ActingContext, TenantRef } from '../access/context.ts';
 import { feedbackCases, feedbackEvents, tenants } from '../db/schema/index.ts';
-import type { Tx } from '../db/types.ts';
+import { withoutTenant } from '../db/tenant-scope.ts';
+import type { Db, Tx } from '../db/types.ts';
 import { AppError } from '../errors.ts';
 import type { FeedbackTopic, RejectionReason } from './case-labels.ts';
 import { computeProgressDueAt, loadFeedbackDeadlines } from './deadlines.ts';
@@ -40,6 +41,27 @@ async function findForwardTarget(tx: Tx, tenantId: string) {
     .where(eq(tenants.id, tenantId));
 
   return target;
+}
+
+/**
+ * Checks, before a case is classified, the unit that the same request forwards it to, so that a
+ * bad unit is rejected with nothing changed. Throws an `invalid_input` AppError naming `field`.
+ */
+export async function assertForwardTarget(
+  db: Db,
+  receivingTenantId: string,
+  targetId: string,
+  field: string,
+) {
+  if (targetId === receivingTenantId) {
+    return;
+  }
+  const target = await withoutTenant(db, (tx) => findForwardTarget(tx, targetId));
+  if (!target || target.status !== 'active') {
+    throw new AppError('invalid_input', 'No active portal has this id', {
+      fields: [{ field, message: 'not an active portal' }],
+    });
+  }
 }
 
 /**

@@ -280,6 +280,22 @@ describe('/api/admin/feedback', () => {
     expect(detail.body.mergedIntoId).toBe(first.caseId);
   });
 
+  it('leaves the case unchanged when the classify forward fails', async () => {
+    const { caseId } = await submitOnMain({ subject: 'Phân loại với đơn vị không tồn tại' });
+
+    const response = await step(standing, caseId, 'classify', {
+      tenantId: mainId,
+      topic: 'regulation',
+      responsibleTenantId: '00000000-0000-4000-8000-000000000000',
+    });
+    const after = await standing.get(`/feedback/cases/${caseId}?tenantId=${mainId}`);
+
+    expect(response.status).toBe(400);
+    expect(response.body.error.fields[0].field).toBe('responsibleTenantId');
+    expect(after.body.status).toBe('received');
+    expect(after.body.topic).toBeNull();
+  });
+
   it('requires a reason to reject', async () => {
     const { caseId } = await submitOnMain({ subject: 'Phản ánh bị từ chối không lý do' });
 
