@@ -56,4 +56,33 @@ export const errorResponses = {
   404: jsonResponse(ErrorResponseSchema, 'Not found, or on a portal this user cannot see'),
 } as const;
 
+/**
+ * The years a date in a request may fall in. Earlier years break PostgreSQL's conversion at
+ * Vietnam's historical clock offset (year 1 turns into year 0), and no portal record is older.
+ */
+const earliestInstant = Date.UTC(1900, 0, 1);
+const latestInstant = Date.UTC(10000, 0, 1);
+const dateRangeMessage = 'must fall between the years 1900 and 9999';
+
+/** A calendar day, `YYYY-MM-DD`, in the years 1900 to 9999. */
+export function calendarDate() {
+  // A value in the wrong format already has its issue, so the range adds none.
+  return z.iso
+    .date()
+    .refine((value) => !/^\d{4}-/.test(value) || Number(value.slice(0, 4)) >= 1900, {
+      message: dateRangeMessage,
+    });
+}
+
+/** An ISO 8601 instant with its offset, in the years 1900 to 9999. */
+export function instant() {
+  return z.iso.datetime({ offset: true }).refine(
+    (value) => {
+      const time = Date.parse(value);
+      return Number.isNaN(time) || (time >= earliestInstant && time < latestInstant);
+    },
+    { message: dateRangeMessage },
+  );
+}
+
 export { z };

@@ -3,7 +3,7 @@ import { and, desc, eq, gte, isNull, lt, lte, sql, type SQL } from 'drizzle-orm'
 
 import { tenantResource } from '../access/context.ts';
 import { withPlatform } from '../access/platform.ts';
-import { createApiRouter, errorResponses, jsonResponse, z } from '../api/openapi.ts';
+import { createApiRouter, errorResponses, instant, jsonResponse, z } from '../api/openapi.ts';
 import { requireAuth, requirePermission } from '../auth/middleware.ts';
 import { queryRows } from '../db/raw-rows.ts';
 import { auditLog, securityEvents, users } from '../db/schema/index.ts';
@@ -62,8 +62,8 @@ const AuditQuerySchema = z.object({
   tenantId: z.uuid().optional(),
   action: z.string().trim().max(100).optional(),
   actorUserId: z.uuid().optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: instant().optional(),
+  to: instant().optional(),
   /** Entries with an id below this one, for paging backwards. */
   before: z.coerce.number().int().min(1).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -72,8 +72,8 @@ const AuditQuerySchema = z.object({
 const SecurityQuerySchema = z.object({
   type: z.enum(securityEventTypes).optional(),
   email: z.string().trim().toLowerCase().max(320).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: instant().optional(),
+  to: instant().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 

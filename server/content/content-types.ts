@@ -1,8 +1,9 @@
 import { z } from 'zod';
 
 import type { ContentType } from '../db/schema/index.ts';
+import { calendarDate, instant } from '../api/openapi.ts';
 
-const isoDate = z.iso.date();
+const isoDate = calendarDate();
 const mediaIds = z.array(z.uuid()).max(50).default([]);
 const shortText = (max: number) => z.string().trim().min(1).max(max);
 
@@ -81,7 +82,7 @@ const ProcurementNoticeFields = z
     noticeType: shortText(100),
     investor: shortText(300),
     packageName: shortText(500).optional(),
-    closingAt: z.iso.datetime({ offset: true }).optional(),
+    closingAt: instant().optional(),
     attachmentMediaIds: mediaIds,
   })
   .strict();

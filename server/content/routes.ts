@@ -3,7 +3,14 @@ import { and, eq } from 'drizzle-orm';
 import type { Context } from 'hono';
 
 import { tenantResource, type ActingContext } from '../access/context.ts';
-import { createApiRouter, errorResponses, jsonBody, jsonResponse, z } from '../api/openapi.ts';
+import {
+  createApiRouter,
+  errorResponses,
+  instant,
+  jsonBody,
+  jsonResponse,
+  z,
+} from '../api/openapi.ts';
 import type { AppEnv } from '../app-env.ts';
 import { requirePermission } from '../auth/middleware.ts';
 import { clientIp } from '../client-ip.ts';
@@ -56,8 +63,8 @@ const ListQuerySchema = TenantIdSchema.extend({
   status: z.enum(workflowStates).optional(),
   categoryId: z.uuid().optional(),
   createdBy: z.uuid().optional(),
-  updatedFrom: z.iso.datetime({ offset: true }).optional(),
-  updatedTo: z.iso.datetime({ offset: true }).optional(),
+  updatedFrom: instant().optional(),
+  updatedTo: instant().optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
@@ -65,8 +72,8 @@ const ListQuerySchema = TenantIdSchema.extend({
 const TransitionSchema = TenantIdSchema.extend({
   action: z.enum(transitionNames as [string, ...string[]]),
   note: z.string().trim().max(2000).optional(),
-  publishAt: z.iso.datetime({ offset: true }).optional(),
-  unpublishAt: z.iso.datetime({ offset: true }).optional(),
+  publishAt: instant().optional(),
+  unpublishAt: instant().optional(),
   categoryId: z.uuid().optional(),
   assignedEditorId: z.uuid().optional(),
   isSensitive: z.boolean().optional(),

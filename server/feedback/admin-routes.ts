@@ -1,6 +1,13 @@
 import { createRoute } from '@hono/zod-openapi';
 
-import { createApiRouter, errorResponses, jsonBody, jsonResponse, z } from '../api/openapi.ts';
+import {
+  calendarDate,
+  createApiRouter,
+  errorResponses,
+  jsonBody,
+  jsonResponse,
+  z,
+} from '../api/openapi.ts';
 import { requireAuth, requirePermission } from '../auth/middleware.ts';
 import { tenantResource } from '../access/context.ts';
 import { feedbackStates } from '../db/schema/index.ts';
@@ -47,11 +54,10 @@ const ListQuerySchema = TenantIdSchema.extend({
   overdue: z.enum(['true', 'false']).optional(),
   scope: z.enum(['received', 'assigned', 'all']).optional(),
   responsibleTenantId: z.uuid().optional(),
-  receivedFrom: z.iso
-    .date()
+  receivedFrom: calendarDate()
     .optional()
     .openapi({ description: 'First day of receipt, YYYY-MM-DD' }),
-  receivedTo: z.iso.date().optional().openapi({ description: 'Last day of receipt, included' }),
+  receivedTo: calendarDate().optional().openapi({ description: 'Last day of receipt, included' }),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 }).refine(

@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 
-import { errorResponses, jsonResponse, z } from '../api/openapi.ts';
+import { calendarDate, errorResponses, jsonResponse, z } from '../api/openapi.ts';
 import type { AppEnv } from '../app-env.ts';
 import { localDayRange } from './local-dates.ts';
 import { tenantFor } from './route-context.ts';
@@ -9,8 +9,8 @@ import { countCasesByUnit } from './statistics.ts';
 const StatisticsQuerySchema = z
   .object({
     tenantId: z.uuid(),
-    from: z.iso.date().openapi({ description: 'First day of receipt, in Vietnam, YYYY-MM-DD' }),
-    to: z.iso.date().openapi({ description: 'Last day of receipt, included, YYYY-MM-DD' }),
+    from: calendarDate().openapi({ description: 'First day of receipt, in Vietnam, YYYY-MM-DD' }),
+    to: calendarDate().openapi({ description: 'Last day of receipt, included, YYYY-MM-DD' }),
   })
   .refine((query) => query.from <= query.to, {
     path: ['to'],

@@ -2,9 +2,10 @@ import { createRoute } from '@hono/zod-openapi';
 import { and, eq } from 'drizzle-orm';
 
 import {
+  calendarDate,
   createApiRouter,
-  ErrorResponseSchema,
   errorResponses,
+  ErrorResponseSchema,
   jsonBody,
   jsonResponse,
   z,
@@ -38,7 +39,7 @@ export type { MediaAdminOptions } from './admin-context.ts';
 
 const TenantIdSchema = z.object({ tenantId: z.uuid() });
 const MediaParamsSchema = z.object({ mediaId: z.uuid() });
-const CalendarDaySchema = z.iso.date();
+const CalendarDaySchema = calendarDate();
 
 /**
  * The media library under `/api/admin/media`. An upload is the raw file as the request body

@@ -1,4 +1,4 @@
-import { z } from '../api/openapi.ts';
+import { instant, z } from '../api/openapi.ts';
 import { reportedStatuses } from './dossier-status.ts';
 import { phoneDigits } from './lookup-secret.ts';
 import { serviceCodePattern } from './service-schemas.ts';
@@ -37,14 +37,12 @@ export const ApplicantSchema = z.object({
 });
 export type Applicant = z.infer<typeof ApplicantSchema>;
 
-const instant = z.iso.datetime({ offset: true });
-
 /** A dossier received by a unit, as its own system or its staff report it. */
 export const CreateDossierSchema = z.object({
   code: DossierCodeSchema,
   serviceCode: z.string().trim().regex(serviceCodePattern, 'is not a valid service code'),
   /** When the dossier was received, with its UTC offset, e.g. `2026-03-02T09:15:00+07:00`. */
-  receivedAt: instant,
+  receivedAt: instant(),
   applicant: ApplicantSchema,
 });
 export type CreateDossierInput = z.infer<typeof CreateDossierSchema>;
@@ -62,7 +60,7 @@ export const DossierEventSchema = z.object({
     ),
   /** `done` is recorded as done on time or done late, from the due date. */
   status: z.enum(reportedStatuses),
-  occurredAt: instant,
+  occurredAt: instant(),
   note: text(2000).optional(),
 });
 export type DossierEventInput = z.infer<typeof DossierEventSchema>;
