@@ -120,6 +120,20 @@ describe('submissions screen', () => {
     expect(screen.getAllByText(/Bộ phận Thường trực, /).length).toBeGreaterThan(0);
   });
 
+  it('lets the keyboard reach the sent text', async () => {
+    const fake = submissionsApi();
+    fake.routes[`GET /content/submissions/${submissionId}`] = {
+      ...detail,
+      item: { ...detail.item, status: 'submitted' },
+    };
+    openAdmin(`/admin/gui-cong-bo/${submissionId}`, fake);
+
+    const body = await screen.findByRole('textbox', { name: 'Nội dung' }, firstLoad);
+
+    expect(body).toHaveAttribute('aria-readonly', 'true');
+    expect(body).toHaveAttribute('tabindex', '0');
+  });
+
   it('sends a returned submission again with the revision it revised', async () => {
     const user = userEvent.setup();
     const fake = submissionsApi();

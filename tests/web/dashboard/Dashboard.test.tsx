@@ -113,4 +113,22 @@ describe('dashboard', () => {
     expect(screen.getByText('Hệ thống chuyển sang “Trả lại để sửa”')).toBeInTheDocument();
     expect(screen.getByText('Bổ sung nguồn.')).toBeInTheDocument();
   });
+
+  it('hides work panels from a security auditor', async () => {
+    // The auditor reads the audit trail but neither content nor feedback.
+    const fake = openDashboard(fakeMe({ boardRoles: ['security_auditor'] }), {
+      workQueue: [],
+      activity: [],
+    });
+
+    await screen.findByText('Kiểm tra an toàn thông tin');
+
+    expect(screen.queryByRole('heading', { name: 'Việc cần làm' })).toBeNull();
+    expect(screen.queryByRole('heading', { name: 'Hoạt động gần đây' })).toBeNull();
+    expect(screen.getByRole('heading', { name: 'Đi nhanh' })).toBeInTheDocument();
+    const dashboardRequests = fake.requests.filter((sent) =>
+      new URL(sent.url).pathname.endsWith('/dashboard'),
+    );
+    expect(dashboardRequests).toHaveLength(0);
+  });
 });

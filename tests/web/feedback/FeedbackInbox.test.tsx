@@ -132,4 +132,21 @@ describe('feedback inbox screen', () => {
 
     expect(link.getAttribute('href')).toBe('/admin/phan-anh?qua-han=1');
   });
+
+  it('marks the overdue link current only when filtered', async () => {
+    const user = userEvent.setup();
+    const fake = openInbox('/admin/phan-anh?tenant=mic');
+    const link = await screen.findByRole('link', { name: 'Phản ánh quá hạn' });
+
+    expect(link).not.toHaveAttribute('aria-current');
+
+    await user.click(link);
+
+    await vi.waitFor(() =>
+      expect(new URLSearchParams(window.location.search).get('qua-han')).toBe('1'),
+    );
+    expect(window.location.pathname).toBe('/admin/phan-anh');
+    await vi.waitFor(() => expect(lastListQuery(fake.requests).get('overdue')).toBe('true'));
+    expect(link).toHaveAttribute('aria-current', 'page');
+  });
 });

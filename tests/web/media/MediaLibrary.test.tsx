@@ -251,6 +251,33 @@ describe('media library screen', () => {
     await within(second).findByText('Đã tải lên.');
   });
 
+  it('focuses Không xoá when confirming a deletion', async () => {
+    const user = userEvent.setup();
+    const file = mediaItem({ originalName: 'ban-do.png' });
+    const fake = openLibrary('/admin/thu-vien', { roles: ['editor'], rows: [file] });
+    const listFetch = fake.fetch;
+    vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+      const request = input instanceof Request ? input : new Request(input, init);
+      if (new URL(request.url).pathname.endsWith(`/media/${file.id}`)) {
+        return Response.json({ media: file, usages: [] });
+      }
+      return listFetch(request);
+    });
+
+    await user.click(await waitForGrid('ban-do.png'));
+    const dialog = await screen.findByRole('dialog', { name: 'ban-do.png' });
+    await user.click(within(dialog).getByRole('button', { name: 'Xoá tệp…' }));
+
+    await vi.waitFor(() =>
+      expect(within(dialog).getByRole('button', { name: 'Không xoá' })).toHaveFocus(),
+    );
+    await user.keyboard('{Enter}');
+    await vi.waitFor(() =>
+      expect(within(dialog).getByRole('button', { name: 'Xoá tệp…' })).toHaveFocus(),
+    );
+    expect(fake.requests.filter((request) => request.method === 'DELETE')).toHaveLength(0);
+  });
+
   it('lists the published items that block a deletion', async () => {
     const user = userEvent.setup();
     const file = mediaItem({ originalName: 'ban-do.png' });

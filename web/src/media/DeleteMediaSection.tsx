@@ -23,14 +23,14 @@ export function DeleteMediaSection(props: DeleteMediaSectionProps) {
   const [blockers, setBlockers] = createSignal<BlockingUsage[]>();
   const [error, setError] = createSignal<unknown>();
   const titleId = createUniqueId();
-  let section: HTMLElement | undefined;
+  let startButton: HTMLButtonElement | undefined;
+  let keepButton: HTMLButtonElement | undefined;
 
-  // The button that was pressed goes away, so focus moves to the first one of the new state.
+  // The button that was pressed goes away, so focus moves to the harmless button of the new
+  // state. In the confirmation that is "Không xoá", so a second Enter does not delete the file.
   const showConfirmation = (isShown: boolean) => {
     setConfirming(isShown);
-    queueMicrotask(() =>
-      section?.querySelector<HTMLElement>('.media-delete__actions button')?.focus(),
-    );
+    queueMicrotask(() => (isShown ? keepButton : startButton)?.focus());
   };
 
   const remove = async () => {
@@ -64,11 +64,7 @@ export function DeleteMediaSection(props: DeleteMediaSectionProps) {
   };
 
   return (
-    <section
-      ref={section}
-      class="dialog__section dialog__section--danger"
-      aria-labelledby={titleId}
-    >
+    <section class="dialog__section dialog__section--danger" aria-labelledby={titleId}>
       <h3 id={titleId} class="dialog__section-title">
         {i18n.t('media.delete.title')}
       </h3>
@@ -76,7 +72,12 @@ export function DeleteMediaSection(props: DeleteMediaSectionProps) {
         when={isConfirming()}
         fallback={
           <div class="media-delete__actions">
-            <button type="button" class="button button--danger-outline" onClick={startConfirming}>
+            <button
+              ref={startButton}
+              type="button"
+              class="button button--danger-outline"
+              onClick={startConfirming}
+            >
               {i18n.t('media.delete.start')}
             </button>
           </div>
@@ -94,6 +95,7 @@ export function DeleteMediaSection(props: DeleteMediaSectionProps) {
             {i18n.t('media.delete.confirmButton')}
           </SubmitButton>
           <button
+            ref={keepButton}
             type="button"
             class="button button--secondary"
             onClick={() => showConfirmation(false)}

@@ -19,6 +19,8 @@ export type MediaFiltersProps = {
   onChange: (change: Partial<MediaFilterValues>) => void;
   /** Hides the kind filter, for a picker that offers one kind only. */
   isKindFixed?: boolean;
+  /** Gives the search field focus when the dialog around it opens. */
+  isSearchAutofocus?: boolean;
 };
 
 function DayField(props: { label: string; value: string; onChange: (value: string) => void }) {
@@ -72,6 +74,7 @@ export function MediaFilters(props: MediaFiltersProps) {
           onInput={setQuery}
           autocomplete="off"
           maxLength={200}
+          isAutofocus={props.isSearchAutofocus}
         />
         <button type="submit" class="button button--secondary">
           {i18n.t('media.searchButton')}

@@ -151,10 +151,13 @@ export function MediaPicker(props: MediaPickerProps) {
           />
         </details>
       </Show>
+      {/* Without a marked field the dialog would focus the upload button, which the closed
+          disclosure hides, so the browser would leave focus on the page. */}
       <MediaFilters
         values={filters()}
         onChange={setFilters}
         isKindFixed={props.accept === 'image'}
+        isSearchAutofocus
       />
       <Show when={media.list.error}>
         <ErrorNotice error={media.list.error} onRetry={() => void media.refetch()} />

@@ -19,12 +19,16 @@ export default function Dashboard() {
   const me = () => session.me()!;
   const roles = () => rolesOnTenant(me(), scope.current()?.id);
   const allRoles = () => [...roles().boardRoles, ...roles().tenantRoles];
+  // The work queue and the activity list show content and feedback only. A user who may read
+  // neither on this portal, such as a security auditor, gets neither panel.
+  const mayReadWork = () => {
+    const tenant = scope.current();
+    return canOnTenant(me(), 'content.read', tenant) || canOnTenant(me(), 'feedback.read', tenant);
+  };
   const [overview, { refetch }] = createResource(
     () => {
       const tenant = scope.current();
-      const mayRead =
-        canOnTenant(me(), 'content.read', tenant) || canOnTenant(me(), 'feedback.read', tenant);
-      return tenant && mayRead ? tenant.id : undefined;
+      return tenant && mayReadWork() ? tenant.id : undefined;
     },
     async (tenantId) => ({
       ...(await api.call(api.client.GET('/dashboard', { params: { query: { tenantId } } }))),
@@ -68,26 +72,28 @@ export default function Dashboard() {
             </Show>
           </Show>
         </section>
-        <section class="panel dashboard__wide" aria-busy={overview.loading}>
-          <h2 class="panel__title">{i18n.t('dashboard.queueTitle')}</h2>
-          <p class="muted">{i18n.t('dashboard.queueIntro')}</p>
-          <Show when={overview.error}>
-            <ErrorNotice error={overview.error} onRetry={() => void refetch()} />
-          </Show>
-          <Show
-            when={!overview.error && overview.latest}
-            fallback={<Show when={overview.loading}>{i18n.t('common.loading')}</Show>}
-          >
-            {(loaded) => <WorkQueuePanel entries={loaded().workQueue} now={loaded().loadedAt} />}
-          </Show>
-        </section>
-        <section class="panel dashboard__wide" aria-busy={overview.loading}>
-          <h2 class="panel__title">{i18n.t('dashboard.activityTitle')}</h2>
-          <p class="muted">{i18n.t('dashboard.activityIntro')}</p>
-          <Show when={!overview.error && overview.latest}>
-            {(loaded) => <ActivityPanel entries={loaded().activity} />}
-          </Show>
-        </section>
+        <Show when={mayReadWork()}>
+          <section class="panel dashboard__wide" aria-busy={overview.loading}>
+            <h2 class="panel__title">{i18n.t('dashboard.queueTitle')}</h2>
+            <p class="muted">{i18n.t('dashboard.queueIntro')}</p>
+            <Show when={overview.error}>
+              <ErrorNotice error={overview.error} onRetry={() => void refetch()} />
+            </Show>
+            <Show
+              when={!overview.error && overview.latest}
+              fallback={<Show when={overview.loading}>{i18n.t('common.loading')}</Show>}
+            >
+              {(loaded) => <WorkQueuePanel entries={loaded().workQueue} now={loaded().loadedAt} />}
+            </Show>
+          </section>
+          <section class="panel dashboard__wide" aria-busy={overview.loading}>
+            <h2 class="panel__title">{i18n.t('dashboard.activityTitle')}</h2>
+            <p class="muted">{i18n.t('dashboard.activityIntro')}</p>
+            <Show when={!overview.error && overview.latest}>
+              {(loaded) => <ActivityPanel entries={loaded().activity} />}
+            </Show>
+          </section>
+        </Show>
         <section class="panel">
           <h2 class="panel__title">{i18n.t('dashboard.shortcutsTitle')}</h2>
           <ul class="link-list">

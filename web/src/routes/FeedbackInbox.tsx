@@ -1,4 +1,4 @@
-import { A, useSearchParams } from '@solidjs/router';
+import { A, useHref, useResolvedPath, useSearchParams } from '@solidjs/router';
 import { createMemo, createResource, Show } from 'solid-js';
 
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
@@ -100,6 +100,9 @@ export default function FeedbackInbox() {
   const setFilter = (name: CaseFilterName, value: string) =>
     setParams({ [paramOf[name]]: value || undefined, trang: undefined });
   const goToPage = (page: number) => setParams({ trang: page > 1 ? String(page) : undefined });
+  // A plain link, because the router's <A> compares paths only and would mark this link as the
+  // current page on the unfiltered inbox too. The router still handles its clicks.
+  const overdueHref = useHref(useResolvedPath(() => `${paths.feedback}?qua-han=1`));
 
   return (
     <>
@@ -112,9 +115,13 @@ export default function FeedbackInbox() {
         }
         actions={
           <>
-            <A class="button button--secondary" href={`${paths.feedback}?qua-han=1`}>
+            <a
+              class="button button--secondary"
+              href={overdueHref()}
+              aria-current={filters().isOverdue ? 'page' : undefined}
+            >
               {i18n.t('feedback.overdueLink')}
-            </A>
+            </a>
             <A class="button button--secondary" href={paths.feedbackStatistics}>
               {i18n.t('feedback.statisticsLink')}
             </A>

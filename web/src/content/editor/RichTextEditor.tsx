@@ -196,6 +196,9 @@ export function RichTextEditor(props: RichTextEditorProps) {
           'aria-multiline': 'true',
           'aria-labelledby': labelId,
           'aria-readonly': isEditable ? 'false' : 'true',
+          // TipTap 3's tabindex extension sets tabindex 0 only while the editor is editable. A
+          // read-only box still scrolls, and a keyboard can scroll it only as a Tab stop.
+          ...(isEditable ? {} : { tabindex: '0' }),
           ...(props.hint ? { 'aria-describedby': hintId } : {}),
           ...(props.lang ? { lang: props.lang } : {}),
         }),
