@@ -10,7 +10,7 @@ describe('loadConfig', () => {
 
     expect(config).toEqual({
       port: 3000,
-      host: '0.0.0.0',
+      host: '127.0.0.1',
       dataDir: path.resolve('./data'),
       databaseUrl: undefined,
       rootDomain: 'mic.localhost',
