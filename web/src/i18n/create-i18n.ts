@@ -50,7 +50,9 @@ export function createI18n(storage: Storage | undefined = globalThis.localStorag
     if (!iso) {
       return t('common.never');
     }
+    // Vietnam's time wherever the browser is, as the server counts deadlines and schedules.
     return new Intl.DateTimeFormat(dateLocales[locale()], {
+      timeZone: 'Asia/Ho_Chi_Minh',
       day: '2-digit',
       month: '2-digit',
       year: 'numeric',

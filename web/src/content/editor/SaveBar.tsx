@@ -18,6 +18,7 @@ export function SaveBar(props: SaveBarProps) {
   const { i18n } = useApp();
   const time = (at: Date) =>
     new Intl.DateTimeFormat(i18n.locale() === 'en' ? 'en-GB' : 'vi-VN', {
+      timeZone: 'Asia/Ho_Chi_Minh',
       hour: '2-digit',
       minute: '2-digit',
     }).format(at);
