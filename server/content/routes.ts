@@ -96,10 +96,16 @@ const SubmissionSchema = TenantIdSchema.extend({
   leadVi: z.string().trim().max(1000).optional(),
   bodyVi: z.string().max(500_000).optional(),
   fields: z.record(z.string(), z.unknown()).default({}),
-}).refine((input) => Boolean(input.sourceItemId) || Boolean(input.type && input.titleVi), {
-  message: 'give sourceItemId, or type and titleVi',
-  path: ['titleVi'],
-});
+})
+  .refine((input) => Boolean(input.sourceItemId) || Boolean(input.type && input.titleVi), {
+    message: 'give sourceItemId, or type and titleVi',
+    path: ['titleVi'],
+  })
+  // An offered item brings its own text, so text sent beside it would be silently dropped.
+  .refine((input) => !input.sourceItemId || (!input.titleVi && !input.bodyVi && !input.leadVi), {
+    message: 'give either sourceItemId or the text, not both',
+    path: ['sourceItemId'],
+  });
 
 const ResubmissionSchema = RevisionTextSchema.extend({
   tenantId: z.uuid(),

@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 
 import { can } from '../access/can.ts';
 import { tenantResource, type ActingContext, type TenantRef } from '../access/context.ts';
@@ -10,9 +10,10 @@ import {
   workflowEvents,
   type ContentType,
   type Provenance,
+  type WorkflowState,
 } from '../db/schema/index.ts';
 import { withoutTenant, withTenant } from '../db/tenant-scope.ts';
-import type { Db } from '../db/types.ts';
+import type { Db, Tx } from '../db/types.ts';
 import { AppError } from '../errors.ts';
 import { contentFieldSchemas, normaliseStrings, type RevisionText } from './content-types.ts';
 import { findRevision, lockItem } from './item-records.ts';
@@ -46,6 +47,45 @@ function withoutMedia(fields: Record<string, unknown>): Record<string, unknown> 
   return Object.fromEntries(
     Object.entries(fields).filter(([key]) => !key.endsWith('MediaId') && !key.endsWith('MediaIds')),
   );
+}
+
+/** States in which a submission is still with the standing section or back with the unit. */
+const pendingStates: readonly WorkflowState[] = [
+  'submitted',
+  'received',
+  'classified',
+  'editing',
+  'in_review',
+  'escalated',
+  'approved',
+  'scheduled',
+  'returned',
+];
+
+/**
+ * Rejects offering a unit's item again while an earlier offer of it is still pending, since the
+ * standing section would otherwise handle two copies. A returned offer is sent again with
+ * `resubmitToMainPortal` instead.
+ */
+async function assertNotPending(tx: Tx, mainId: string, unitId: string, sourceItemId: string) {
+  const [pending] = await tx
+    .select({ id: contentItems.id, status: contentItems.status })
+    .from(contentItems)
+    .where(
+      and(
+        eq(contentItems.tenantId, mainId),
+        eq(contentItems.sourceTenantId, unitId),
+        sql`${contentItems.provenance}->>'sourceItemId' = ${sourceItemId}`,
+        inArray(contentItems.status, [...pendingStates]),
+      ),
+    );
+  if (pending) {
+    throw new AppError(
+      'conflict',
+      `This item was already sent to the main portal and is ${pending.status} there`,
+      { details: { submissionId: pending.id, status: pending.status } },
+    );
+  }
 }
 
 /**
@@ -117,6 +157,9 @@ export async function submitToMainPortal(
   };
 
   return withTenant(db, main.id, async (tx) => {
+    if (provenance.sourceItemId) {
+      await assertNotPending(tx, main.id, unit.id, provenance.sourceItemId);
+    }
     const slug = await uniqueSlug(slugify(text.titleVi), async (candidate) => {
       const [taken] = await tx
         .select({ id: contentItems.id })

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createAdminClient, createUser } from '../../helpers/accounts.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/database.ts';
+import { createContent } from '../../helpers/content-factories.ts';
 import { buildTestApp, createTenant, testRootDomain } from '../../helpers/factories.ts';
 
 type Client = ReturnType<typeof createAdminClient>;
@@ -147,6 +148,40 @@ describe('returned submissions sent again by their unit', () => {
     });
 
     expect(response.status).toBe(409);
+  });
+
+  it('rejects offering an item again while its offer is pending', async () => {
+    const item = await createContent(database.db, unitId, {
+      type: 'article',
+      titleVi: 'Tin đã đăng',
+    });
+    const offer = () =>
+      focalPoint.post('/content/submissions', {
+        tenantId: unitId,
+        sourceItemId: item.id,
+        provenance: { senderName: 'Lê Văn Minh', senderTitle: 'Chuyên viên', purpose: 'Đăng lại' },
+      });
+
+    const first = await offer();
+    const second = await offer();
+
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(409);
+    expect(second.body.error.details.submissionId).toBe(first.body.itemId);
+  });
+
+  it('rejects an offered item sent with text of its own', async () => {
+    const item = await createContent(database.db, unitId, { type: 'article', titleVi: 'Tin khác' });
+
+    const response = await focalPoint.post('/content/submissions', {
+      tenantId: unitId,
+      sourceItemId: item.id,
+      titleVi: 'Tiêu đề sẽ bị bỏ qua',
+      provenance: { senderName: 'Lê Văn Minh', senderTitle: 'Chuyên viên', purpose: 'Đăng lại' },
+    });
+
+    expect(response.status).toBe(400);
+    expect(response.body.error.fields[0].field).toBe('sourceItemId');
   });
 
   it("hides another unit's submission", async () => {
