@@ -1,5 +1,5 @@
 import { A } from '@solidjs/router';
-import { createResource, For, Show } from 'solid-js';
+import { createResource, For, Show, Suspense } from 'solid-js';
 
 import { canOnPlatform, canOnTenant, rolesOnTenant } from '../access/access.ts';
 import { roleDescription, roleLabel } from '../access/role-labels.ts';
@@ -72,28 +72,34 @@ export default function Dashboard() {
             </Show>
           </Show>
         </section>
-        <Show when={mayReadWork()}>
-          <section class="panel dashboard__wide" aria-busy={overview.loading}>
-            <h2 class="panel__title">{i18n.t('dashboard.queueTitle')}</h2>
-            <p class="muted">{i18n.t('dashboard.queueIntro')}</p>
-            <Show when={overview.error}>
-              <ErrorNotice error={overview.error} onRetry={() => void refetch()} />
-            </Show>
-            <Show
-              when={!overview.error && overview.latest}
-              fallback={<Show when={overview.loading}>{i18n.t('common.loading')}</Show>}
-            >
-              {(loaded) => <WorkQueuePanel entries={loaded().workQueue} now={loaded().loadedAt} />}
-            </Show>
-          </section>
-          <section class="panel dashboard__wide" aria-busy={overview.loading}>
-            <h2 class="panel__title">{i18n.t('dashboard.activityTitle')}</h2>
-            <p class="muted">{i18n.t('dashboard.activityIntro')}</p>
-            <Show when={!overview.error && overview.latest}>
-              {(loaded) => <ActivityPanel entries={loaded().activity} />}
-            </Show>
-          </section>
-        </Show>
+        {/* A local boundary: while the queue loads, the rest of the page, its focused heading
+            included, stays in place instead of the whole page waiting. */}
+        <Suspense fallback={<p class="muted dashboard__wide">{i18n.t('common.loading')}</p>}>
+          <Show when={mayReadWork()}>
+            <section class="panel dashboard__wide" aria-busy={overview.loading}>
+              <h2 class="panel__title">{i18n.t('dashboard.queueTitle')}</h2>
+              <p class="muted">{i18n.t('dashboard.queueIntro')}</p>
+              <Show when={overview.error}>
+                <ErrorNotice error={overview.error} onRetry={() => void refetch()} />
+              </Show>
+              <Show
+                when={!overview.error && overview.latest}
+                fallback={<Show when={overview.loading}>{i18n.t('common.loading')}</Show>}
+              >
+                {(loaded) => (
+                  <WorkQueuePanel entries={loaded().workQueue} now={loaded().loadedAt} />
+                )}
+              </Show>
+            </section>
+            <section class="panel dashboard__wide" aria-busy={overview.loading}>
+              <h2 class="panel__title">{i18n.t('dashboard.activityTitle')}</h2>
+              <p class="muted">{i18n.t('dashboard.activityIntro')}</p>
+              <Show when={!overview.error && overview.latest}>
+                {(loaded) => <ActivityPanel entries={loaded().activity} />}
+              </Show>
+            </section>
+          </Show>
+        </Suspense>
         <section class="panel">
           <h2 class="panel__title">{i18n.t('dashboard.shortcutsTitle')}</h2>
           <ul class="link-list">
