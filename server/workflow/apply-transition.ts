@@ -141,6 +141,12 @@ export async function applyTransition(
     if ('requiresNote' in transition && transition.requiresNote && !note) {
       throw invalid('note', 'is required for this step');
     }
+    // Only classify reads these, so sending them with another step would be silently ignored.
+    for (const field of ['categoryId', 'assignedEditorId'] as const) {
+      if (input[field] !== undefined && input.action !== 'classify') {
+        throw invalid(field, 'is used only by the classify step');
+      }
+    }
     await assertPublicationPolicies(tx, {
       actor: context.actor,
       tenant,

@@ -169,6 +169,20 @@ describe('editorial workflow', () => {
     expect(returned.status).toBe('returned');
   });
 
+  it('rejects a category sent with a step other than classify', async () => {
+    const newsId = await categoryIdOf(database.db, main.id, 'tin-hoat-dong');
+    const item = await submission('Tin nhận kèm chuyên mục');
+
+    await expect(
+      step(standing, main, item.id, { action: 'receive', categoryId: newsId }),
+    ).rejects.toMatchObject({
+      code: 'invalid_input',
+      fields: [{ field: 'categoryId', message: 'is used only by the classify step' }],
+    });
+    const unchanged = await getItemDetail(database.db, standing, main, item.id);
+    expect(unchanged.item.status).toBe('submitted');
+  });
+
   it('holds a sensitive item until a board member approves it', async () => {
     const item = await submission('Thông tin nhạy cảm cần xin ý kiến');
     await step(standing, main, item.id, { action: 'start_review' });
