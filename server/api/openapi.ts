@@ -64,7 +64,7 @@ const earliestInstant = Date.UTC(1900, 0, 1);
 const latestInstant = Date.UTC(10000, 0, 1);
 const dateRangeMessage = 'must fall between the years 1900 and 9999';
 
-/** A calendar day, `YYYY-MM-DD`, in the years 1900 to 9999. */
+/** Returns the schema of a calendar day, `YYYY-MM-DD`, in the years 1900 to 9999. */
 export function calendarDate() {
   // A value in the wrong format already has its issue, so the range adds none.
   return z.iso
@@ -74,7 +74,7 @@ export function calendarDate() {
     });
 }
 
-/** An ISO 8601 instant with its offset, in the years 1900 to 9999. */
+/** Returns the schema of an ISO 8601 instant with its offset, in the years 1900 to 9999. */
 export function instant() {
   return z.iso.datetime({ offset: true }).refine(
     (value) => {

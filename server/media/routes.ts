@@ -65,7 +65,7 @@ async function findMedia(c: Context<AppEnv>, id: string): Promise<MediaLookup | 
         variants: media.variants,
       })
       .from(media)
-      // Files sent with feedback are never public, so their ids answer 404 here.
+      // Files sent with feedback are never public, so their ids get 404 here.
       .where(and(eq(media.tenantId, tenant.id), eq(media.id, id), eq(media.isPrivate, false))),
   );
 

@@ -15,7 +15,7 @@ export type TextAreaFieldProps = {
   isAutofocus?: boolean;
   /** Stops typing past this many characters and shows the count near the limit. */
   maxLength?: number;
-  /** Shows the count from the first character, for long answers that people pace. */
+  /** Shows the count from the first character, for long texts whose length the writer tracks. */
   isCountAlwaysShown?: boolean;
   rows?: number;
   lang?: 'vi' | 'en';

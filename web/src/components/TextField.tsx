@@ -1,4 +1,4 @@
-import { createUniqueId, Show, type JSX } from 'solid-js';
+import { createUniqueId, For, Show, type JSX } from 'solid-js';
 
 import { useApp } from '../stores/app-context.tsx';
 
@@ -6,7 +6,7 @@ export type TextFieldProps = {
   label: string;
   value: string;
   onInput: (value: string) => void;
-  type?: 'text' | 'email' | 'password' | 'search' | 'url' | 'date';
+  type?: 'text' | 'email' | 'password' | 'search' | 'url' | 'date' | 'datetime-local' | 'time';
   name?: string;
   hint?: string;
   error?: string | undefined;
@@ -23,6 +23,9 @@ export type TextFieldProps = {
   maxLength?: number;
   pattern?: string;
   spellcheck?: boolean;
+  /** Offered as the user types, through a `<datalist>`; any other text is allowed too. */
+  suggestions?: readonly string[];
+  lang?: 'vi' | 'en';
 };
 
 /** A labelled input with an optional hint and the error the server gave for this field. */
@@ -31,6 +34,7 @@ export function TextField(props: TextFieldProps) {
   const id = createUniqueId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
+  const listId = `${id}-list`;
   const describedBy = () =>
     [props.hint ? hintId : '', props.error ? errorId : ''].filter(Boolean).join(' ') || undefined;
 
@@ -50,7 +54,10 @@ export function TextField(props: TextFieldProps) {
       <input
         id={id}
         class="field__input"
-        classList={{ 'field__input--short': props.isShort === true }}
+        classList={{
+          'field__input--short': props.isShort === true,
+          'field__input--date': ['date', 'datetime-local', 'time'].includes(props.type ?? ''),
+        }}
         type={props.type ?? 'text'}
         name={props.name}
         value={props.value}
@@ -62,10 +69,19 @@ export function TextField(props: TextFieldProps) {
         maxLength={props.maxLength}
         pattern={props.pattern}
         spellcheck={props.spellcheck}
+        lang={props.lang}
+        list={props.suggestions ? listId : undefined}
         aria-invalid={props.error ? 'true' : undefined}
         aria-describedby={describedBy()}
         data-autofocus={props.isAutofocus ? '' : undefined}
       />
+      <Show when={props.suggestions}>
+        {(suggestions) => (
+          <datalist id={listId}>
+            <For each={suggestions()}>{(suggestion) => <option value={suggestion} />}</For>
+          </datalist>
+        )}
+      </Show>
       <Show when={props.error}>
         <p id={errorId} class="field__error">
           {props.error}

@@ -9,7 +9,7 @@ import {
   type ScheduleEntryField,
   type ScheduleEntryValues,
 } from './field-definitions.ts';
-import { InputField } from './InputField.tsx';
+import { TextField } from '../../components/TextField.tsx';
 import { TextAreaField } from '../../components/TextAreaField.tsx';
 
 export type ScheduleEntriesFieldProps = {
@@ -71,7 +71,7 @@ export function ScheduleEntriesField(props: ScheduleEntriesFieldProps) {
                           rows={2}
                         />
                       ) : (
-                        <InputField
+                        <TextField
                           label={i18n.t(entryLabel(name))}
                           type={inputType(name)}
                           value={entry()[name]}

@@ -6,7 +6,7 @@ import { SubmitButton } from '../../components/SubmitButton.tsx';
 import { useApp } from '../../stores/app-context.tsx';
 import { CategorySelect } from './CategorySelect.tsx';
 import type { TransitionInput } from './editor-api.ts';
-import { InputField } from './InputField.tsx';
+import { TextField } from '../../components/TextField.tsx';
 import { fromVietnamInput, toVietnamInput } from './item-form-values.ts';
 import type { EditorCategory, TransitionName } from './item-types.ts';
 import { TextAreaField } from '../../components/TextAreaField.tsx';
@@ -80,7 +80,7 @@ export function TransitionDialog(props: TransitionDialogProps) {
       >
         <Switch>
           <Match when={props.action === 'schedule'}>
-            <InputField
+            <TextField
               label={i18n.t('editor.transition.publishAt')}
               hint={i18n.t('editor.fieldHint.vietnamTime')}
               type="datetime-local"

@@ -11,7 +11,7 @@ import {
   type FieldDefinition,
   type ScheduleEntryValues,
 } from './field-definitions.ts';
-import { InputField } from './InputField.tsx';
+import { TextField } from '../../components/TextField.tsx';
 import type { FieldValue, FieldValues } from './item-form-values.ts';
 import { MediaField } from './MediaField.tsx';
 import { ScheduleEntriesField } from './ScheduleEntriesField.tsx';
@@ -71,7 +71,7 @@ export function TypeFields(props: TypeFieldsProps) {
     <Switch>
       <Match when={definition.kind === 'text' && definition}>
         {(field) => (
-          <InputField
+          <TextField
             label={i18n.t(fieldLabel(field().name))}
             hint={hintOf(field().name)}
             type="text"
@@ -104,7 +104,7 @@ export function TypeFields(props: TypeFieldsProps) {
       </Match>
       <Match when={(definition.kind === 'date' || definition.kind === 'datetime') && definition}>
         {(field) => (
-          <InputField
+          <TextField
             label={i18n.t(fieldLabel(field().name))}
             hint={hintOf(field().name)}
             type={field().kind === 'date' ? 'date' : 'datetime-local'}
